@@ -1,0 +1,128 @@
+"""How the groups of :mod:`gcnn_teach.groups` move images and signals on the group.
+
+Every function works on NumPy arrays and on PyTorch tensors alike, acts on the last two
+(spatial) axes, and leaves any leading axes (channels, batch) alone.
+
+* An *image* ``x`` has shape ``[..., H, W]``; the stabiliser element ``g`` acts as
+  :math:`(T_g x)(y) = x(g^{-1} y)`: rotation ``r`` is ``np.rot90(x, r, axes=(-2, -1))``
+  (counter-clockwise as displayed) and ``(m, r)`` rotates by ``r`` then mirrors
+  left-right if ``m = 1``.
+* A *signal on the group* ``f`` has shape ``[..., |H|, H, W]``; ``g`` acts by the left
+  regular action :math:`(L_g f)(h, y) = f(g^{-1} h, g^{-1} y)`, which in array terms is
+  ``(L_g f)[..., h, :, :] = T_g(f[..., g^-1 h, :, :])``: every map is rotated (and
+  mirrored) *and* the group axis is permuted.  For p4 this reads
+  ``(L_r f)[:, s] = rot90(f[:, (s - r) % 4], r)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_array, check_group_axis, check_ndim, check_square, is_tensor, torch
+from .groups import FiniteGroup, stabiliser
+
+__all__ = [
+    "rotate",
+    "mirror",
+    "translate",
+    "transform_image",
+    "transform_signal",
+    "signal_permutation",
+]
+
+
+def rotate(x, r: int):
+    """Rotate a square image ``[..., N, N]`` by ``r`` quarter turns counter-clockwise."""
+    x = as_array(x, "rotate")
+    check_ndim(x, tuple(range(2, 7)), "rotate", "[..., H, W]")
+    check_square(x, "rotate")
+    if isinstance(r, bool) or not isinstance(r, (int, np.integer)):
+        raise TypeError(f"rotate: expected an integer number of quarter turns, got {r!r}")
+    if is_tensor(x):
+        return torch.rot90(x, int(r) % 4, dims=(-2, -1))
+    return np.rot90(x, int(r) % 4, axes=(-2, -1))
+
+
+def mirror(x):
+    """Mirror an image ``[..., H, W]`` left-right (reverse the last axis)."""
+    x = as_array(x, "mirror")
+    check_ndim(x, tuple(range(2, 7)), "mirror", "[..., H, W]")
+    if is_tensor(x):
+        return torch.flip(x, dims=(-1,))
+    return x[..., ::-1]
+
+
+def translate(x, shift: tuple[int, int], mode: str = "circular"):
+    """Translate an image ``[..., H, W]`` by ``shift = (down, right)`` pixels.
+
+    ``mode="circular"`` wraps around (a translation of the torus, exact for circular
+    convolutions); ``mode="zero"`` lets content fall off the edge and fills with zeros.
+    """
+    x = as_array(x, "translate")
+    check_ndim(x, tuple(range(2, 7)), "translate", "[..., H, W]")
+    if not (isinstance(shift, (tuple, list)) and len(shift) == 2
+            and all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) for s in shift)):
+        raise TypeError(f"translate: expected shift=(down, right) as two integers, got {shift!r}")
+    dy, dx = int(shift[0]), int(shift[1])
+    if mode == "circular":
+        if is_tensor(x):
+            return torch.roll(x, shifts=(dy, dx), dims=(-2, -1))
+        return np.roll(x, (dy, dx), axis=(-2, -1))
+    if mode != "zero":
+        raise ValueError(f"translate: expected mode 'circular' or 'zero', got {mode!r}")
+    h, w = x.shape[-2], x.shape[-1]
+    out = torch.zeros_like(x) if is_tensor(x) else np.zeros_like(x)
+    src_rows, dst_rows = _overlap(h, dy)
+    src_cols, dst_cols = _overlap(w, dx)
+    out[..., dst_rows, dst_cols] = x[..., src_rows, src_cols]
+    return out
+
+
+def _overlap(n: int, shift: int) -> tuple[slice, slice]:
+    """Source and destination slices of a length-``n`` axis moved by ``shift`` with zero fill."""
+    if abs(shift) >= n:
+        return slice(0, 0), slice(0, 0)
+    if shift >= 0:
+        return slice(0, n - shift), slice(shift, n)
+    return slice(-shift, n), slice(0, n + shift)
+
+
+def _element(group, element) -> tuple[FiniteGroup, int]:
+    H = stabiliser(group)
+    return H, H.index(element)
+
+
+def transform_image(x, element, group: str = "p4"):
+    """:math:`T_g x`: apply the stabiliser element ``g`` of ``group`` to a square image ``[..., N, N]``.
+
+    ``element`` is an index (``r`` for p4, ``4m + r`` for p4m) or, for p4m, a pair ``(m, r)``.
+    """
+    H, index = _element(group, element)
+    x = as_array(x, "transform_image")
+    check_ndim(x, tuple(range(2, 7)), "transform_image", "[..., H, W]")
+    check_square(x, "transform_image")
+    m, r = divmod(index, 4)
+    out = rotate(x, r)
+    return mirror(out) if m else out
+
+
+def signal_permutation(element, group: str = "p4") -> np.ndarray:
+    """The permutation of the group axis under :math:`L_g`: ``(L_g f)[h] <- f[perm[h]]``, ``perm[h] = g^-1 h``."""
+    H, index = _element(group, element)
+    inverse = H.inverse(index)
+    return np.array([H.compose(inverse, h) for h in H.elements], dtype=np.int64)
+
+
+def transform_signal(f, element, group: str = "p4"):
+    """:math:`L_g f`: apply ``g`` to a signal on the group ``[..., |H|, N, N]``.
+
+    ``(L_g f)[..., h, :, :] = T_g(f[..., g^-1 h, :, :])``.
+    """
+    H, index = _element(group, element)
+    f = as_array(f, "transform_signal")
+    check_ndim(f, tuple(range(3, 8)), "transform_signal", "[..., |H|, H, W]")
+    check_group_axis(f, H.order, f"{group} (stabiliser {H.name})", "transform_signal")
+    check_square(f, "transform_signal")
+    perm = signal_permutation(index, group)
+    permuted = f[..., torch.as_tensor(perm) if is_tensor(f) else perm, :, :]
+    return transform_image(permuted, index, group)

@@ -1,0 +1,362 @@
+"""PyTorch layers and models for G-CNNs on p4 and p4m.
+
+The layers compute exactly the NumPy reference of :mod:`gcnn_teach.correlate` (tests check
+it on shared weights), but fast: as in GrouPy, the transformed filter bank is built once per
+forward pass by *gathering* the weights with precomputed index arrays, and then a single
+``F.conv2d`` does all the work.  The index arrays are made by applying the very same group
+action (:func:`gcnn_teach.actions.transform_image` / ``transform_signal``) to an array of
+indices ``0, 1, 2, ...``, so there is one definition of how a filter moves.
+
+Shapes (batch first): images ``[B, C, H, W]``, signals on the group ``[B, C, |H|, H, W]``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .actions import transform_image, transform_signal
+from .groups import stabiliser
+
+__all__ = [
+    "lifting_filter_indices",
+    "group_filter_indices",
+    "LiftingConv2d",
+    "GroupConv2d",
+    "GroupPool",
+    "GroupMaxPool2d",
+    "group_pool",
+    "group_max_pool2d",
+    "P4ConvZ2",
+    "P4ConvP4",
+    "P4MConvZ2",
+    "P4MConvP4M",
+    "Z2CNN",
+    "P4CNN",
+    "count_parameters",
+]
+
+
+# -- index arrays: how a filter moves, as a gather ------------------------------------
+
+def lifting_filter_indices(group: str, kernel_size: int) -> np.ndarray:
+    """``idx[g, a, b]``: where ``(T_g w)[a, b]`` reads from the flattened ``k x k`` filter."""
+    H = stabiliser(group)
+    flat = np.arange(kernel_size * kernel_size).reshape(kernel_size, kernel_size)
+    return np.stack([transform_image(flat, g, group) for g in H.elements]).copy()
+
+
+def group_filter_indices(group: str, kernel_size: int) -> np.ndarray:
+    """``idx[g, h, a, b]``: where ``(L_g w)[h, a, b]`` reads from the flattened ``|H| x k x k`` filter."""
+    H = stabiliser(group)
+    flat = np.arange(H.order * kernel_size * kernel_size).reshape(H.order, kernel_size, kernel_size)
+    return np.stack([transform_signal(flat, g, group) for g in H.elements]).copy()
+
+
+def _check_input(x: torch.Tensor, ndim: int, channels: int, layout: str, name: str, order: int | None = None):
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(f"{name}: expected a torch.Tensor {layout}, got {type(x).__name__}")
+    if x.ndim != ndim:
+        raise ValueError(f"{name}: expected a {ndim}-dimensional input {layout}, got shape {tuple(x.shape)}")
+    if x.shape[1] != channels:
+        raise ValueError(f"{name}: expected {channels} input channels at axis 1 {layout}, got shape {tuple(x.shape)}")
+    if order is not None and x.shape[2] != order:
+        raise ValueError(
+            f"{name}: expected a group axis of length |H| = {order} at axis 2 {layout}, got shape {tuple(x.shape)}"
+        )
+
+
+def _check_sizes(in_channels, out_channels, kernel_size, stride, padding, name):
+    for label, value, low in (("in_channels", in_channels, 1), ("out_channels", out_channels, 1),
+                              ("kernel_size", kernel_size, 1), ("stride", stride, 1), ("padding", padding, 0)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ValueError(f"{name}: expected {label} to be an integer >= {low}, got {value!r}")
+
+
+class _GroupConvBase(nn.Module):
+    def __init__(self, in_channels, out_channels, kernel_size, group, stride, padding, bias, weight_shape, indices):
+        super().__init__()
+        name = type(self).__name__
+        _check_sizes(in_channels, out_channels, kernel_size, stride, padding, name)
+        self.stabiliser = stabiliser(group)
+        self.group = group
+        self.in_channels, self.out_channels = int(in_channels), int(out_channels)
+        self.kernel_size, self.stride, self.padding = int(kernel_size), int(stride), int(padding)
+        self.weight = nn.Parameter(torch.empty(weight_shape))
+        # one bias per output channel, shared by all |H| maps: a bias per map would break equivariance
+        self.bias = nn.Parameter(torch.zeros(out_channels)) if bias else None
+        # persistent=False: derived from the group, so not stored in the state dict
+        self.register_buffer("indices", torch.as_tensor(indices, dtype=torch.long), persistent=False)
+        self.reset_parameters()
+
+    def reset_parameters(self) -> None:
+        # He-style initialisation on the true fan-in (every input channel and group element)
+        fan_in = math.prod(self.weight.shape[1:])
+        nn.init.normal_(self.weight, std=math.sqrt(2.0 / fan_in))
+        if self.bias is not None:
+            nn.init.zeros_(self.bias)
+
+    def _finish(self, out: torch.Tensor) -> torch.Tensor:
+        b, _, h, w = out.shape
+        out = out.view(b, self.out_channels, self.stabiliser.order, h, w)
+        if self.bias is not None:
+            out = out + self.bias.view(1, -1, 1, 1, 1)
+        return out
+
+    def extra_repr(self) -> str:
+        return (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+                f"group={self.group!r}, stride={self.stride}, padding={self.padding}, bias={self.bias is not None}")
+
+
+class LiftingConv2d(_GroupConvBase):
+    """The lifting correlation :math:`\\mathbb{Z}^2 \\to G` (first layer).
+
+    ``.weight``: ``[C_out, C_in, k, k]``.  Input ``[B, C_in, H, W]`` -> output
+    ``[B, C_out, |H|, H', W']`` with ``out[:, o, g] = corr(x, T_g w[o])``.
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, group: str = "p4",
+                 padding: int = 0, bias: bool = True, stride: int = 1):
+        H = stabiliser(group)
+        super().__init__(in_channels, out_channels, kernel_size, group, stride, padding, bias,
+                         (out_channels, in_channels, kernel_size, kernel_size),
+                         lifting_filter_indices(group, kernel_size))
+        self.order = H.order
+
+    def filter_bank(self) -> torch.Tensor:
+        """The expanded bank ``[C_out * |H|, C_in, k, k]``: ``bank[o * |H| + g] = T_g w[o]``."""
+        c_out, c_in, k, _ = self.weight.shape
+        flat = self.weight.reshape(c_out, c_in, k * k)
+        bank = flat[:, :, self.indices]  # [C_out, C_in, |H|, k, k]
+        return bank.transpose(1, 2).reshape(c_out * self.order, c_in, k, k)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        _check_input(x, 4, self.in_channels, "[B, C_in, H, W]", type(self).__name__)
+        out = F.conv2d(x, self.filter_bank(), stride=self.stride, padding=self.padding)
+        return self._finish(out)
+
+
+class GroupConv2d(_GroupConvBase):
+    """The group correlation :math:`G \\to G` (later layers).
+
+    ``.weight``: ``[C_out, C_in, |H|, k, k]``.  Input ``[B, C_in, |H|, H, W]`` -> output
+    ``[B, C_out, |H|, H', W']`` with ``out[:, o, g] = sum_c sum_h corr(f[:, c, h], (L_g w[o, c])[h])``.
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, group: str = "p4",
+                 padding: int = 0, bias: bool = True, stride: int = 1):
+        H = stabiliser(group)
+        super().__init__(in_channels, out_channels, kernel_size, group, stride, padding, bias,
+                         (out_channels, in_channels, H.order, kernel_size, kernel_size),
+                         group_filter_indices(group, kernel_size))
+        self.order = H.order
+
+    def filter_bank(self) -> torch.Tensor:
+        """The expanded bank ``[C_out * |H|, C_in * |H|, k, k]``: block ``[o, g, c, h] = (L_g w[o, c])[h]``."""
+        c_out, c_in, n, k, _ = self.weight.shape
+        flat = self.weight.reshape(c_out, c_in, n * k * k)
+        bank = flat[:, :, self.indices]  # [C_out, C_in, |H| (g), |H| (h), k, k]
+        return bank.transpose(1, 2).reshape(c_out * n, c_in * n, k, k)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        _check_input(x, 5, self.in_channels, "[B, C_in, |H|, H, W]", type(self).__name__, self.order)
+        b, c, n, h, w = x.shape
+        out = F.conv2d(x.reshape(b, c * n, h, w), self.filter_bank(), stride=self.stride, padding=self.padding)
+        return self._finish(out)
+
+
+# -- pooling ----------------------------------------------------------------------------
+
+def group_pool(x: torch.Tensor, mode: str = "max") -> torch.Tensor:
+    """Pool a signal ``[B, C, |H|, H, W]`` over the group axis -> an image ``[B, C, H, W]``.
+
+    The result is *invariant* to the permutation of the group axis, so ``L_g`` on the
+    input becomes ``T_g`` on the output: rotate-and-cycle turns into plain rotation.
+    """
+    if not isinstance(x, torch.Tensor) or x.ndim != 5:
+        raise ValueError(f"group_pool: expected a tensor [B, C, |H|, H, W], got "
+                         f"{tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__}")
+    if mode == "max":
+        return x.amax(dim=2)
+    if mode == "mean":
+        return x.mean(dim=2)
+    raise ValueError(f"group_pool: expected mode 'max' or 'mean', got {mode!r}")
+
+
+def group_max_pool2d(x: torch.Tensor, kernel_size: int, stride: int | None = None, padding: int = 0) -> torch.Tensor:
+    """Spatial max pooling of every map of a signal ``[B, C, |H|, H, W]``.
+
+    Equivariant to rotations only when the pooling windows tile the image symmetrically,
+    e.g. size 2, stride 2 on an even-sized input (chapter 8 shows an odd size failing).
+    """
+    if not isinstance(x, torch.Tensor) or x.ndim != 5:
+        raise ValueError(f"group_max_pool2d: expected a tensor [B, C, |H|, H, W], got "
+                         f"{tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__}")
+    b, c, n, h, w = x.shape
+    out = F.max_pool2d(x.reshape(b, c * n, h, w), kernel_size, stride, padding)
+    return out.view(b, c, n, *out.shape[-2:])
+
+
+class GroupPool(nn.Module):
+    """Module form of :func:`group_pool` (``mode`` is ``"max"`` or ``"mean"``)."""
+
+    def __init__(self, mode: str = "max"):
+        super().__init__()
+        if mode not in ("max", "mean"):
+            raise ValueError(f"GroupPool: expected mode 'max' or 'mean', got {mode!r}")
+        self.mode = mode
+
+    def forward(self, x):
+        return group_pool(x, self.mode)
+
+    def extra_repr(self):
+        return f"mode={self.mode!r}"
+
+
+class GroupMaxPool2d(nn.Module):
+    """Module form of :func:`group_max_pool2d`."""
+
+    def __init__(self, kernel_size: int, stride: int | None = None, padding: int = 0):
+        super().__init__()
+        self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
+
+    def forward(self, x):
+        return group_max_pool2d(x, self.kernel_size, self.stride, self.padding)
+
+    def extra_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+# -- GrouPy-compatible names ------------------------------------------------------------
+
+class P4ConvZ2(LiftingConv2d):
+    """GrouPy's name for the p4 lifting layer: ``P4ConvZ2(in_channels, out_channels, ksize, stride, pad, bias)``."""
+
+    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
+        super().__init__(in_channels, out_channels, ksize, "p4", padding=pad, bias=bias, stride=stride)
+
+
+class P4MConvZ2(LiftingConv2d):
+    """GrouPy's name for the p4m lifting layer."""
+
+    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
+        super().__init__(in_channels, out_channels, ksize, "p4m", padding=pad, bias=bias, stride=stride)
+
+
+class P4ConvP4(GroupConv2d):
+    """GrouPy's name for the p4 group layer."""
+
+    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
+        super().__init__(in_channels, out_channels, ksize, "p4", padding=pad, bias=bias, stride=stride)
+
+
+class P4MConvP4M(GroupConv2d):
+    """GrouPy's name for the p4m group layer."""
+
+    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
+        super().__init__(in_channels, out_channels, ksize, "p4m", padding=pad, bias=bias, stride=stride)
+
+
+# -- the paper's rotated-MNIST models ---------------------------------------------------
+
+def count_parameters(model: nn.Module) -> int:
+    """The number of trainable parameters."""
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def _spatial_plan(input_size: int, layers: int, pool_after: int) -> int:
+    """The spatial size left before the last layer of the Z2CNN/P4CNN stack (3x3 valid convs, one 2x2 pool)."""
+    size = input_size
+    for layer in range(1, layers):
+        size -= 2
+        if layer == pool_after:
+            if size % 2:
+                raise ValueError(
+                    f"input_size={input_size}: the 2x2 pooling after layer {pool_after} would see an odd "
+                    f"size {size}, whose pooling grid is not symmetric under rotation; use an input size "
+                    f"with (input_size - {2 * pool_after}) even"
+                )
+            size //= 2
+    if size < 1:
+        raise ValueError(f"input_size={input_size} is too small for {layers} layers of 3x3 convolutions")
+    return size
+
+
+class Z2CNN(nn.Module):
+    """The paper's baseline for rotated MNIST: 7 layers of 3x3 correlations (the last one
+    covers what is left of the image, 4x4 for 28x28 inputs), ``channels`` channels,
+    batch normalisation, ReLU, 2x2 max pooling after layer 2, dropout; logits ``[B, classes]``.
+    """
+
+    def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int = 20,
+                 input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2):
+        super().__init__()
+        last = _spatial_plan(input_size, layers, pool_after)
+        self.pool_after = pool_after
+        self.convs = nn.ModuleList()
+        self.norms = nn.ModuleList()
+        c = in_channels
+        for _ in range(layers - 1):
+            self.convs.append(nn.Conv2d(c, channels, 3, bias=False))
+            self.norms.append(nn.BatchNorm2d(channels))
+            c = channels
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Conv2d(c, num_classes, last)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for i, (conv, norm) in enumerate(zip(self.convs, self.norms), start=1):
+            x = self.dropout(F.relu(norm(conv(x))))
+            if i == self.pool_after:
+                x = F.max_pool2d(x, 2)
+        return self.head(x).flatten(1)
+
+
+class P4CNN(nn.Module):
+    """The paper's P4CNN: every layer of :class:`Z2CNN` replaced by its p4 (or p4m) version.
+
+    ``channels`` defaults to ``round(20 / sqrt(|H|))`` (10 for p4, 7 for p4m) so that the
+    number of parameters stays close to Z2CNN's (20 with ``rotation_pooling``); batch normalisation shares its statistics
+    over the group axis (``BatchNorm3d`` on ``[B, C, |H|, H, W]``) to stay equivariant.
+    The last layer's ``|H|`` maps per class are max-pooled over the group: the logits are
+    invariant to rotations (and mirrorings, for p4m) of the input.
+
+    With ``rotation_pooling=True``, every layer's output is pooled over the group axis and
+    the next layer is a plain lifting layer again (the paper's "P4CNNRotationPooling").
+    """
+
+    def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int | None = None,
+                 input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2,
+                 group: str = "p4", rotation_pooling: bool = False):
+        super().__init__()
+        H = stabiliser(group)
+        if channels is None:
+            # with rotation pooling every layer is a lifting layer, whose weights are Z2CNN-sized
+            channels = 20 if rotation_pooling else round(20 / math.sqrt(H.order))
+        last = _spatial_plan(input_size, layers, pool_after)
+        self.group, self.pool_after, self.rotation_pooling = group, pool_after, rotation_pooling
+        self.convs = nn.ModuleList()
+        self.norms = nn.ModuleList()
+        c = in_channels
+        for i in range(layers - 1):
+            lifting = i == 0 or rotation_pooling
+            layer = LiftingConv2d if lifting else GroupConv2d
+            self.convs.append(layer(c, channels, 3, group=group, bias=False))
+            self.norms.append(nn.BatchNorm3d(channels))
+            c = channels
+        self.dropout = nn.Dropout(dropout)
+        head = LiftingConv2d if rotation_pooling else GroupConv2d
+        self.head = head(c, num_classes, last, group=group)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for i, (conv, norm) in enumerate(zip(self.convs, self.norms), start=1):
+            x = self.dropout(F.relu(norm(conv(x))))
+            if i == self.pool_after:
+                x = group_max_pool2d(x, 2)
+            if self.rotation_pooling:
+                x = group_pool(x, "max")
+        # [B, classes, |H|, 1, 1] -> pool over the group -> invariant logits [B, classes]
+        return group_pool(self.head(x), "max").flatten(1)
