@@ -28,6 +28,7 @@ __all__ = [
     "transform_image",
     "transform_signal",
     "signal_permutation",
+    "rotate_by_angle",
 ]
 
 
@@ -126,3 +127,45 @@ def transform_signal(f, element, group: str = "p4"):
     perm = signal_permutation(index, group)
     permuted = f[..., torch.as_tensor(perm) if is_tensor(f) else perm, :, :]
     return transform_image(permuted, index, group)
+
+
+def rotate_by_angle(x, degrees: float, order: int = 1):
+    """Rotate a square image ``[..., N, N]`` counter-clockwise by any angle, about its centre.
+
+    Angles that are multiples of 90 degrees are exact (they call :func:`rotate`); any
+    other angle needs interpolation between pixels (``order=1``: bilinear, ``order=0``:
+    nearest), and what leaves the square is lost while the corners fill with zeros.  This
+    is why equivariance to such rotations can only be approximate (chapter 10).
+    """
+    x = as_array(x, "rotate_by_angle")
+    check_ndim(x, tuple(range(2, 7)), "rotate_by_angle", "[..., H, W]")
+    check_square(x, "rotate_by_angle")
+    if order not in (0, 1):
+        raise ValueError(f"rotate_by_angle: expected order 0 (nearest) or 1 (bilinear), got {order!r}")
+    quarter, rest = divmod(float(degrees), 90.0)
+    if rest == 0.0:
+        return rotate(x, int(quarter) % 4)
+    if is_tensor(x):
+        out = rotate_by_angle(x.detach().cpu().numpy(), degrees, order)
+        return torch.as_tensor(out, dtype=x.dtype, device=x.device)
+    n = x.shape[-1]
+    c = (n - 1) / 2
+    theta = np.deg2rad(degrees)
+    i, j = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+    px, py = j - c, c - i  # x right, y up (the notation page's coordinates)
+    # the value shown at p comes from R^-1 p
+    sx = np.cos(theta) * px + np.sin(theta) * py
+    sy = -np.sin(theta) * px + np.cos(theta) * py
+    rows, cols = c - sy, sx + c
+    if order == 0:
+        rows, cols = np.rint(rows), np.rint(cols)
+    r0, c0 = np.floor(rows).astype(int), np.floor(cols).astype(int)
+    fr, fc = rows - r0, cols - c0
+    out = np.zeros(x.shape, dtype=np.result_type(x.dtype, np.float32))
+    for dr, wr in ((0, 1 - fr), (1, fr)):
+        for dc, wc in ((0, 1 - fc), (1, fc)):
+            rr, cc = r0 + dr, c0 + dc
+            inside = (rr >= 0) & (rr < n) & (cc >= 0) & (cc < n) & (wr * wc > 0)
+            weight = np.where(inside, wr * wc, 0.0).astype(out.dtype)
+            out += x[..., np.clip(rr, 0, n - 1), np.clip(cc, 0, n - 1)] * weight
+    return out
