@@ -1,0 +1,331 @@
+"""Checkers for coursework: hand in your own function, get a verdict you can act on.
+
+Each checker runs your code on random inputs, compares it with the package's reference
+and with the equivariance it must have, and returns a :class:`Verdict`.  When your code
+is wrong, the verdict says *which element of the group breaks it and by how much*, and,
+when your output matches a classic mistake (a filter rotated the wrong way, an action
+without the inverse, a rotation axis that is not cycled, a stride that breaks the
+symmetry), it names the mistake.
+
+    >>> from gcnn_teach.exercises import check_lifting_correlation
+    >>> verdict = check_lifting_correlation(my_lifting, group="p4")
+    >>> print(verdict)            # or verdict.assert_passed() in a test
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from . import correlate
+from .actions import transform_image, transform_signal
+from .equivariance import check_equivariance, to_numpy
+from .groups import stabiliser
+
+__all__ = [
+    "Verdict",
+    "check_image_action",
+    "check_signal_action",
+    "check_lifting_correlation",
+    "check_group_correlation",
+    "check_layer",
+]
+
+
+@dataclass
+class Verdict:
+    """The outcome of a check: ``passed``, a one-line ``summary`` and the ``details``."""
+
+    passed: bool
+    summary: str
+    details: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __str__(self) -> str:
+        mark = "PASSED" if self.passed else "NOT YET"
+        return "\n".join([f"{mark}: {self.summary}"] + [f"  - {d}" for d in self.details])
+
+    def _repr_markdown_(self) -> str:
+        mark = "✅ **Passed**" if self.passed else "❌ **Not yet**"
+        return "\n".join([f"{mark}: {self.summary}", ""] + [f"- {d}" for d in self.details])
+
+    def assert_passed(self) -> "Verdict":
+        """Raise ``AssertionError`` with the full verdict unless the check passed."""
+        if not self.passed:
+            raise AssertionError(str(self))
+        return self
+
+    def assert_failed(self) -> "Verdict":
+        """Raise ``AssertionError`` if the check passed (to show that a wrong answer is caught)."""
+        if self.passed:
+            raise AssertionError(f"expected the check to fail, but: {self}")
+        return self
+
+
+def _call(fn: Callable, *args, what: str):
+    try:
+        return fn(*args), None
+    except Exception as error:  # the student's code may fail in any way: report it
+        return None, f"calling your {what} raised {type(error).__name__}: {error}"
+
+
+def _compare(out, expected, what: str) -> tuple[bool, str | None, np.ndarray | None]:
+    """Check type and shape, then return (equal, problem, student output as float64)."""
+    try:
+        out = to_numpy(out)
+    except TypeError:
+        return False, f"your {what} returned {type(out).__name__}, expected an array of shape {expected.shape}", None
+    if out.shape != expected.shape:
+        return False, f"your {what} returned shape {out.shape}, expected {expected.shape}", out
+    scale = max(float(np.max(np.abs(expected))), 1e-12)
+    return bool(np.max(np.abs(out - expected)) <= 1e-6 * scale), None, out
+
+
+def _error(a, b) -> float:
+    scale = max(float(np.max(np.abs(b))), 1e-12)
+    return float(np.max(np.abs(a - b))) / scale
+
+
+def _diagnose(out: np.ndarray, candidates: dict[str, np.ndarray]) -> list[str]:
+    """Name the classic mistakes whose output ``out`` matches."""
+    return [message for message, wrong in candidates.items()
+            if wrong.shape == out.shape and _error(out, wrong) < 1e-6]
+
+
+def _per_element(out: np.ndarray, expected: np.ndarray, group: str, axis: int = 1) -> list[str]:
+    """Relative error of each element's slice of the group axis, worst first."""
+    H = stabiliser(group)
+    rows = []
+    for g in H.elements:
+        err = _error(np.take(out, g, axis=axis), np.take(expected, g, axis=axis))
+        if err > 1e-6:
+            rows.append((err, f"the map for element {H.label(g)} differs by {err:.2e} (relative)"))
+    worst = [text for _, text in sorted(rows, reverse=True)]
+    if len(worst) > 3:
+        worst = worst[:3] + [f"... and {len(worst) - 3} more elements"]
+    return worst
+
+
+# -- actions --------------------------------------------------------------------------
+
+def check_image_action(fn: Callable, group: str = "p4", size: int = 5, seed: int = 0) -> Verdict:
+    """Check ``fn(x, g)`` against :math:`T_g x` for every element ``g`` (``x`` is ``[C, N, N]``)."""
+    H = stabiliser(group)
+    x = np.random.default_rng(seed).normal(size=(2, size, size))
+    details = []
+    for g in H.elements:
+        out, problem = _call(fn, x.copy(), g, what="action")
+        if problem:
+            return Verdict(False, problem)
+        expected = transform_image(x, g, group)
+        ok, problem, out = _compare(out, expected, "action")
+        if problem:
+            return Verdict(False, problem)
+        if not ok:
+            hints = _diagnose(out, {
+                "it equals the action of the inverse element: rotate the other way (np.rot90 with +r is counter-clockwise)":
+                    transform_image(x, H.inverse(g), group),
+            })
+            m, r = divmod(g, 4)
+            if m and not hints:
+                hints = _diagnose(out, {
+                    "it mirrors first and rotates second; the convention is rotate by r, then mirror":
+                        transform_image(x[..., ::-1], r, group) if m else x,
+                })
+            details.append(f"element {H.label(g)}: relative error {_error(out, expected):.2e}" +
+                           (f" ({hints[0]})" if hints else ""))
+    if details:
+        return Verdict(False, f"your action differs from T_g on {len(details)} of {H.order} elements of {H.name}", details)
+    return Verdict(True, f"your action equals T_g for all {H.order} elements of {H.name}")
+
+
+def check_signal_action(fn: Callable, group: str = "p4", size: int = 5, seed: int = 0) -> Verdict:
+    """Check ``fn(f, g)`` against the left regular action :math:`L_g f` (``f`` is ``[C, |H|, N, N]``).
+
+    Also checks the composition rule :math:`L_g L_h = L_{gh}` and names the pair that breaks it.
+    """
+    H = stabiliser(group)
+    f = np.random.default_rng(seed).normal(size=(2, H.order, size, size))
+    details = []
+    for g in H.elements:
+        out, problem = _call(fn, f.copy(), g, what="action")
+        if problem:
+            return Verdict(False, problem)
+        expected = transform_signal(f, g, group)
+        ok, problem, out = _compare(out, expected, "action")
+        if problem:
+            return Verdict(False, problem)
+        if not ok:
+            no_inverse = transform_image(f[:, [H.compose(g, h) for h in H.elements]], g, group)
+            hints = _diagnose(out, {
+                "the group axis is read at g h instead of g^-1 h: the inverse is missing": no_inverse,
+                "the maps are rotated but the group axis is not permuted (cycled)": transform_image(f, g, group),
+                "the group axis is permuted but the maps are not rotated": f[:, [H.compose(H.inverse(g), h) for h in H.elements]],
+            })
+            details.append(f"element {H.label(g)}: relative error {_error(out, expected):.2e}" +
+                           (f" ({hints[0]})" if hints else ""))
+    # the composition rule, which is what the inverse is for
+    for g in H.elements:
+        for h in H.elements:
+            left, _ = _call(fn, _call(fn, f.copy(), h, what="action")[0], g, what="action")
+            right, _ = _call(fn, f.copy(), H.compose(g, h), what="action")
+            if left is None or right is None or to_numpy(left).shape != to_numpy(right).shape:
+                continue
+            err = _error(to_numpy(left), to_numpy(right))
+            if err > 1e-6:
+                details.append(f"composition fails: L_{H.label(g)} L_{H.label(h)} != L_{H.label(H.compose(g, h))} "
+                               f"(relative error {err:.2e})")
+                break
+        else:
+            continue
+        break
+    if details:
+        return Verdict(False, f"your action is not the left regular action of {group}", details)
+    return Verdict(True, f"your action equals L_g for all {H.order} elements and satisfies L_g L_h = L_gh")
+
+
+# -- correlations ---------------------------------------------------------------------
+
+def _lifting_mistakes(x, w, group, padding):
+    H = stabiliser(group)
+    order = H.order
+    inverse = [H.inverse(g) for g in H.elements]
+    reference = correlate.lifting_correlation(x, w, group, padding)
+    flipped = np.stack([correlate.correlate2d(x, w[:, :, ::-1, ::-1], padding)] * order, axis=1)
+    return {
+        "the filter is transformed by g^-1 instead of g (rotated the wrong way)": reference[:, inverse],
+        "the filter is not transformed at all: every map is the same plain correlation":
+            np.stack([correlate.correlate2d(x, w, padding)] * order, axis=1),
+        "the filter is flipped (a convolution, not a correlation)": flipped,
+    }
+
+
+def check_lifting_correlation(fn: Callable, group: str = "p4", seed: int = 0) -> Verdict:
+    """Check ``fn(x, w)`` (``x [C_in, H, W]``, ``w [C_out, C_in, k, k]``) against the lifting correlation.
+
+    Your function should return ``[C_out, |H|, H', W']`` with ``out[o, g] = corr(x, T_g w[o])``
+    (no padding).  It is tested on an odd and an even image size, and its equivariance
+    ``lifting(T_g x) = L_g lifting(x)`` is measured.
+    """
+    H = stabiliser(group)
+    rng = np.random.default_rng(seed)
+    for size in (7, 8):
+        x = rng.normal(size=(2, size, size))
+        w = rng.normal(size=(3, 2, 3, 3))
+        out, problem = _call(fn, x.copy(), w.copy(), what="lifting correlation")
+        if problem:
+            return Verdict(False, problem)
+        expected = correlate.lifting_correlation(x, w, group)
+        ok, problem, out = _compare(out, expected, "lifting correlation")
+        if problem:
+            return Verdict(False, problem, [f"input x {x.shape}, filters w {w.shape}, group {group!r}"])
+        if not ok:
+            details = _diagnose(out, _lifting_mistakes(x, w, group, 0)) + _per_element(out, expected, group)
+            report = check_equivariance(lambda image: fn(image, w), x, group=group, input_kind="image",
+                                        output_kind="signal", raise_error=False, name="your lifting correlation")
+            details.append(report.verdict())
+            return Verdict(False, f"your lifting correlation differs from the reference on a {size}x{size} image", details)
+    return Verdict(True, f"your lifting correlation matches the reference for all {H.order} elements of {H.name} "
+                         "on odd and even image sizes")
+
+
+def _group_mistakes(f, w, group, padding):
+    H = stabiliser(group)
+    rotate_only = np.stack([transform_image(w, g, group) for g in H.elements], axis=1)
+    cycle_only = np.stack([w[:, :, [H.compose(H.inverse(g), h) for h in H.elements]] for g in H.elements], axis=1)
+    inverse = [H.inverse(g) for g in H.elements]
+    reference = correlate.group_correlation(f, w, group, padding)
+
+    def with_bank(bank):
+        c_out, order, c_in = bank.shape[:3]
+        planar = f.reshape(-1, *f.shape[-2:])
+        out = correlate.correlate2d(planar, bank.reshape(c_out * order, c_in * order, *bank.shape[-2:]), padding)
+        return out.reshape(c_out, order, *out.shape[-2:])
+
+    return {
+        "the filter is transformed by g^-1 instead of g (rotated the wrong way)": reference[:, inverse],
+        "the filter's maps are rotated but its rotation axis is not cycled (permuted)": with_bank(rotate_only),
+        "the filter's rotation axis is cycled but its maps are not rotated": with_bank(cycle_only),
+    }
+
+
+def check_group_correlation(fn: Callable, group: str = "p4", seed: int = 0) -> Verdict:
+    """Check ``fn(f, w)`` (``f [C_in, |H|, H, W]``, ``w [C_out, C_in, |H|, k, k]``) against the group correlation.
+
+    Your function should return ``[C_out, |H|, H', W']`` with
+    ``out[o, g] = sum_c sum_h corr(f[c, h], (L_g w[o, c])[h])`` (no padding).
+    """
+    H = stabiliser(group)
+    rng = np.random.default_rng(seed)
+    for size in (7, 8):
+        f = rng.normal(size=(2, H.order, size, size))
+        w = rng.normal(size=(3, 2, H.order, 3, 3))
+        out, problem = _call(fn, f.copy(), w.copy(), what="group correlation")
+        if problem:
+            return Verdict(False, problem)
+        expected = correlate.group_correlation(f, w, group)
+        ok, problem, out = _compare(out, expected, "group correlation")
+        if problem:
+            return Verdict(False, problem, [f"input f {f.shape}, filters w {w.shape}, group {group!r}"])
+        if not ok:
+            details = _diagnose(out, _group_mistakes(f, w, group, 0)) + _per_element(out, expected, group)
+            report = check_equivariance(lambda signal: fn(signal, w), f, group=group, input_kind="signal",
+                                        output_kind="signal", raise_error=False, name="your group correlation")
+            details.append(report.verdict())
+            return Verdict(False, f"your group correlation differs from the reference on a {size}x{size} input", details)
+    return Verdict(True, f"your group correlation matches the reference for all {H.order} elements of {H.name} "
+                         "on odd and even sizes")
+
+
+# -- any layer ------------------------------------------------------------------------
+
+def check_layer(layer: Callable, group: str = "p4", input_kind: str = "image", output_kind: str | None = None,
+                channels: int = 1, sizes: tuple[int, ...] = (9, 10), batch: int | None = 2,
+                backend: str = "torch", seed: int = 0) -> Verdict:
+    """Check that ``layer`` is equivariant (or invariant) on inputs of each size in ``sizes``.
+
+    ``input_kind``/``output_kind`` are ``"image"``, ``"signal"`` or (output only)
+    ``"invariant"``.  Inputs are ``[B, C, (|H|,) N, N]`` torch tensors (``backend="torch"``)
+    or ``[C, (|H|,) N, N]`` NumPy arrays (``backend="numpy"``, ``batch`` ignored).  When the
+    layer passes on some sizes and fails on others, the verdict says so: a stride or a
+    pooling grid that is not symmetric about the centre is the usual reason.
+    """
+    H = stabiliser(group)
+    output_kind = output_kind or input_kind
+    rng = np.random.default_rng(seed)
+    results = {}
+    for size in sizes:
+        shape = (channels,) + ((H.order,) if input_kind == "signal" else ()) + (size, size)
+        x = rng.normal(size=shape)
+        if backend == "torch":
+            import torch
+
+            x = torch.as_tensor(rng.normal(size=((batch or 1),) + shape), dtype=torch.float32)
+        elif backend != "numpy":
+            raise ValueError(f"check_layer: expected backend 'torch' or 'numpy', got {backend!r}")
+        try:
+            report = check_equivariance(layer, x, group=group, input_kind=input_kind, output_kind=output_kind,
+                                        raise_error=False, name="your layer")
+        except Exception as error:
+            return Verdict(False, f"on a {size}x{size} input your layer raised {type(error).__name__}: {error}")
+        results[size] = report
+    passed = [s for s, r in results.items() if r.passed]
+    failed = [s for s, r in results.items() if not r.passed]
+    kind = "invariant" if output_kind == "invariant" else "equivariant"
+    if not failed:
+        return Verdict(True, f"your layer is {kind} under all {H.order} elements of {H.name} "
+                             f"on sizes {', '.join(map(str, sizes))}")
+    details = []
+    for size in failed:
+        worst = results[size].worst
+        details.append(f"size {size}x{size}: under {worst.label} the relative error is {worst.max_rel_error:.2e} "
+                       f"({len(results[size].failures)} of {H.order} elements fail)")
+    if passed:
+        details.append(f"it is {kind} on sizes {', '.join(map(str, passed))} but not on "
+                       f"{', '.join(map(str, failed))}: a stride or pooling grid that does not map onto itself "
+                       "under rotation (not symmetric about the image centre) breaks equivariance")
+    return Verdict(False, f"your layer is not {kind} under {H.name}", details)

@@ -1,0 +1,108 @@
+"""The coursework checkers accept right answers and reject the classic wrong ones, by name."""
+
+import numpy as np
+import pytest
+import torch
+
+from gcnn_teach import correlate
+from gcnn_teach.actions import transform_image, transform_signal
+from gcnn_teach.exercises import (
+    Verdict,
+    check_group_correlation,
+    check_image_action,
+    check_layer,
+    check_lifting_correlation,
+    check_signal_action,
+)
+from gcnn_teach.groups import stabiliser
+from gcnn_teach.nn import GroupConv2d, LiftingConv2d, group_max_pool2d
+
+GROUPS = ["p4", "p4m"]
+
+
+def _inverse_index(group):
+    H = stabiliser(group)
+    return [H.inverse(g) for g in H.elements]
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_right_answers_pass(group):
+    check_lifting_correlation(lambda x, w: correlate.lifting_correlation_loop(x, w, group), group).assert_passed()
+    check_group_correlation(lambda f, w: correlate.group_correlation(f, w, group), group).assert_passed()
+    check_signal_action(lambda f, g: transform_signal(f, g, group), group).assert_passed()
+    check_image_action(lambda x, g: transform_image(x, g, group), group).assert_passed()
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_filter_rotated_the_wrong_way_is_named(group):
+    inverse = _inverse_index(group)
+    verdict = check_lifting_correlation(lambda x, w: correlate.lifting_correlation(x, w, group)[:, inverse], group)
+    assert not verdict.passed
+    assert any("wrong way" in d for d in verdict.details)
+    assert any("NOT equivariant" in d for d in verdict.details)
+    verdict = check_group_correlation(lambda f, w: correlate.group_correlation(f, w, group)[:, inverse], group)
+    assert not verdict.passed and any("wrong way" in d for d in verdict.details)
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_rotation_axis_not_cycled_is_named(group):
+    H = stabiliser(group)
+
+    def rotate_only(f, w):
+        bank = np.stack([transform_image(w, g, group) for g in H.elements], axis=1)
+        c_out, order, c_in = bank.shape[:3]
+        out = correlate.correlate2d(f.reshape(-1, *f.shape[-2:]), bank.reshape(c_out * order, c_in * order, 3, 3))
+        return out.reshape(c_out, order, *out.shape[-2:])
+
+    verdict = check_group_correlation(rotate_only, group)
+    assert not verdict.passed
+    assert any("not cycled" in d for d in verdict.details), verdict
+
+
+def test_action_without_inverse_is_named_and_breaks_composition_in_d4():
+    H = stabiliser("p4m")
+
+    def no_inverse(f, g):
+        return transform_image(f[:, [H.compose(g, h) for h in H.elements]], g, "p4m")
+
+    verdict = check_signal_action(no_inverse, "p4m")
+    assert not verdict.passed
+    assert any("inverse is missing" in d for d in verdict.details)
+    assert any("composition fails" in d for d in verdict.details)
+
+
+def test_clockwise_rotation_is_named():
+    verdict = check_image_action(lambda x, g: np.rot90(x, -g, axes=(-2, -1)), "p4")
+    assert not verdict.passed and any("other way" in d for d in verdict.details)
+
+
+def test_wrong_shape_and_exceptions_get_a_clear_verdict():
+    verdict = check_lifting_correlation(lambda x, w: correlate.correlate2d(x, w), "p4")
+    assert not verdict.passed and "shape" in verdict.summary
+    verdict = check_group_correlation(lambda f, w: 1 / 0, "p4")
+    assert not verdict.passed and "ZeroDivisionError" in verdict.summary
+
+
+def test_layers_pass_and_stride_breaking_equivariance_is_rejected():
+    torch.manual_seed(0)
+    lifting = LiftingConv2d(1, 3, 3, "p4", padding=1)
+    check_layer(lifting, "p4", "image", "signal").assert_passed()
+    group_layer = GroupConv2d(1, 2, 3, "p4m")
+    check_layer(group_layer, "p4m", "signal", "signal").assert_passed()
+    # stride 2 on a 3x3 filter: symmetric sampling grid on odd sizes only
+    strided = LiftingConv2d(1, 3, 3, "p4", stride=2)
+    verdict = check_layer(strided, "p4", "image", "signal", sizes=(9, 10))
+    assert not verdict.passed
+    assert any("stride or pooling grid" in d for d in verdict.details), verdict
+    pooled = check_layer(lambda f: group_max_pool2d(f, 2), "p4", "signal", "signal", sizes=(8, 9))
+    assert not pooled.passed and "size 9x9" in pooled.details[0]
+
+
+def test_verdict_behaves():
+    good, bad = Verdict(True, "fine"), Verdict(False, "broken", ["why"])
+    assert good and not bad
+    good.assert_passed()
+    bad.assert_failed()
+    with pytest.raises(AssertionError, match="broken"):
+        bad.assert_passed()
+    assert "why" in str(bad) and "Not yet" in bad._repr_markdown_()
