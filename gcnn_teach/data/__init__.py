@@ -3,6 +3,7 @@
 Nothing here downloads anything.
 """
 
+from .canvas import CanvasDigits, canvas_digits, place_on_canvas
 from .digits import load_digits, upsample
 
-__all__ = ["load_digits", "upsample"]
+__all__ = ["load_digits", "upsample", "CanvasDigits", "canvas_digits", "place_on_canvas"]

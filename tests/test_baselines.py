@@ -1,0 +1,103 @@
+"""Tests for gcnn_teach.baselines: the MLP, the small CNN and the polynomial fits of chapter 1."""
+
+import numpy as np
+import pytest
+import torch
+
+from gcnn_teach.actions import translate
+from gcnn_teach.baselines import MLP, SmallCNN, fit_polynomial
+from gcnn_teach.equivariance import check_equivariance, translation_transforms
+from gcnn_teach.nn import count_parameters
+
+
+def _digit_in_the_middle(size=20):
+    torch.manual_seed(0)
+    x = torch.zeros(2, 1, size, size)
+    x[:, :, 7:13, 7:13] = torch.rand(2, 1, 6, 6)
+    return x
+
+
+def test_shapes_and_parameter_counts():
+    mlp, cnn = MLP(20, hidden=64), SmallCNN(channels=16)
+    x = torch.zeros(3, 1, 20, 20)
+    assert mlp(x).shape == (3, 10) and cnn(x).shape == (3, 10)
+    assert count_parameters(mlp) == 400 * 64 + 64 + 64 * 10 + 10
+    assert count_parameters(cnn) == (9 * 16 + 16) + (16 * 9 * 32 + 32) + (32 * 10 + 10)
+    # the CNN's size does not depend on the image size; the MLP's does
+    assert cnn(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
+    assert count_parameters(MLP(28)) > count_parameters(MLP(20))
+
+
+def test_cnn_is_translation_invariant_away_from_the_edge_and_mlp_is_not():
+    # the digit (rows and columns 7-12 of 20) keeps 3 pixels of empty canvas to the edge
+    shifts = translation_transforms([(3, -2), (-4, 4), (0, 4)], mode="zero")
+    x = _digit_in_the_middle()
+    torch.manual_seed(1)
+    check_equivariance(SmallCNN(), x, transforms_in=shifts, transforms_out="invariant")
+    check_equivariance(MLP(20), x, transforms_in=shifts, transforms_out="invariant", raise_error=False).assert_failed()
+
+
+def test_invariance_test_catches_a_cnn_without_global_pooling():
+    class Flattening(SmallCNN):  # position-dependent read-out: what the global max prevents
+        def forward(self, x):
+            return self.features(x)[:, :10, 10, 10]  # the features at one fixed pixel
+
+    torch.manual_seed(1)
+    shifts = translation_transforms([(3, -2)], mode="zero")
+    report = check_equivariance(Flattening(), _digit_in_the_middle(), transforms_in=shifts,
+                                transforms_out="invariant", raise_error=False)
+    report.assert_failed()
+
+
+def test_cnn_features_are_translation_equivariant_away_from_the_edge():
+    torch.manual_seed(2)
+    cnn = SmallCNN(channels=4)
+    x = _digit_in_the_middle()
+    # zero-fill translation of the input; the background far from the digit is constant, so
+    # compare only the interior where the edge of the canvas is not seen
+    left = cnn.features(translate(x, (2, 3), "zero"))[..., 4:-4, 4:-4]
+    right = translate(cnn.features(x), (2, 3), "zero")[..., 4:-4, 4:-4]
+    assert torch.allclose(left, right, atol=1e-6)
+
+
+@pytest.mark.parametrize("model, shape", [(MLP(20), (1, 1, 16, 16)), (MLP(20), (1, 3, 20, 20)),
+                                          (SmallCNN(), (1, 2, 20, 20)), (SmallCNN(), (20, 20))])
+def test_bad_input_shapes_raise(model, shape):
+    with pytest.raises(ValueError, match="expected|built for"):
+        model(torch.zeros(shape))
+
+
+@pytest.mark.parametrize("factory", [lambda: MLP(0), lambda: MLP(20, hidden=2.5), lambda: SmallCNN(channels=0)])
+def test_bad_sizes_raise(factory):
+    with pytest.raises(ValueError, match="positive integer"):
+        factory()
+
+
+def test_fit_polynomial_interpolates_and_the_even_fit_is_even(rng):
+    x = np.sort(rng.uniform(0.2, 2.5, 6))
+    y = np.cos(2 * x)
+    grid = np.linspace(-2.5, 2.5, 101)
+    for even in (False, True):
+        p = fit_polynomial(x, y, 5, even=even)
+        assert np.allclose(p(x), y, atol=1e-9)
+    even_fit, general_fit = fit_polynomial(x, y, 5, even=True), fit_polynomial(x, y, 5)
+    assert np.allclose(even_fit(grid), even_fit(-grid))
+    assert not np.allclose(general_fit(grid), general_fit(-grid))
+    # an even target is learned on the side that was never seen only by the even model class
+    negative = grid < -0.5
+    assert np.max(np.abs(even_fit(grid) - np.cos(2 * grid))[negative]) < 0.1
+    assert np.max(np.abs(general_fit(grid) - np.cos(2 * grid))[negative]) > 1.0
+
+
+def test_fit_polynomial_least_squares_matches_numpy(rng):
+    x, y = rng.normal(size=20), rng.normal(size=20)
+    p = fit_polynomial(x, y, 3)
+    assert np.allclose(p(x), np.polyval(np.polyfit(x, y, 3), x))
+
+
+@pytest.mark.parametrize("args, match", [((np.zeros(3), np.zeros(4), 1), "same length"),
+                                         ((np.zeros(3), np.zeros(3), 3), "not determined"),
+                                         ((np.zeros(3), np.zeros(3), -1), "non-negative")])
+def test_fit_polynomial_bad_arguments(args, match):
+    with pytest.raises(ValueError, match=match):
+        fit_polynomial(*args)
