@@ -240,8 +240,8 @@ def test_p4_ring_places_map_r_at_90r_degrees(rng):
         centres.append(((box.x0 + box.x1) / 2 * fig.get_figwidth(), (box.y0 + box.y1) / 2 * fig.get_figheight()))
     centres = np.array(centres)
     offsets = centres - centres.mean(axis=0)
-    angles = np.degrees(np.arctan2(offsets[:, 1], offsets[:, 0])) % 360
-    np.testing.assert_allclose(angles, [90, 180, 270, 0], atol=1e-6)
+    directions = offsets / np.linalg.norm(offsets, axis=1, keepdims=True)
+    np.testing.assert_allclose(directions, [(0, 1), (-1, 0), (0, -1), (1, 0)], atol=1e-9)  # 90 r degrees
 
 
 def test_p4_ring_rotating_the_signal_rotates_the_picture(rng):
@@ -254,6 +254,12 @@ def test_p4_ring_rotating_the_signal_rotates_the_picture(rng):
         np.testing.assert_allclose(panels[r], rotate(signal[(r - 1) % 4], 1))
 
 
+def test_draw_p4_ring_draws_into_a_given_figure(rng):
+    fig = plt.figure(figsize=(6.4, 3.6))
+    gf.draw_p4_ring(fig, rng.normal(size=(4, 5, 5)), title="frame")
+    assert len(image_axes(fig)) == 4 and fig._suptitle.get_text() == "frame"
+
+
 def test_p4_ring_rejects_p4m_signals(rng):
-    with pytest.raises(ValueError, match="p4"):
+    with pytest.raises(ValueError, match=r"\|H\| = 4"):
         gf.p4_ring_figure(rng.normal(size=(8, 5, 5)))

@@ -42,6 +42,7 @@ __all__ = [
     "lifting_equivariance_figure",
     "filter_transform_figure",
     "p4_ring_figure",
+    "draw_p4_ring",
 ]
 
 _PANEL = 1.45  # inches per image panel
@@ -374,33 +375,39 @@ def p4_ring_figure(signal, image=None, title: str | None = None, limits=None) ->
     whole ring by ``90 r`` degrees.  ``image`` (optional, ``[N, N]``) is drawn on the left
     as the input; ``limits`` fixes the colour scale (to compare several frames).
     """
+    fig = plt.figure(figsize=(6.6 if image is not None else 4.6, 4.2))
+    draw_p4_ring(fig, signal, image, title, limits)
+    return fig
+
+
+def draw_p4_ring(fig: Figure, signal, image=None, title: str | None = None, limits=None) -> None:
+    """Draw :func:`p4_ring_figure` into an existing (empty) figure ``fig``, e.g. a player's frame."""
     signal = _signal(signal, _group("p4"), "p4_ring_figure")
-    limits = signed_limits(signal) if limits is None else limits
-    height, ring = 4.2, 4.6  # inches: figure height, and width of the ring's part
-    side = 0.0 if image is None else 2.0  # inches for the input on the left
-    width = ring + side
-    fig = plt.figure(figsize=(width, height))
-    fig.set_layout_engine("none")  # the panels are placed by hand on a circle
     if image is not None:
         image = _as_2d(image, "p4_ring_figure (image)")
-        _show(fig.add_axes((0.1 / width, 0.3, 1.7 / width, 1.7 / height)), image, False, None, "input")
-    cx, cy = (side + ring / 2) / width, 0.47  # centre of the ring, in figure fractions
-    radius, panel = 1.3, 1.05  # inches
+    limits = signed_limits(signal) if limits is None else limits
+    fig.set_layout_engine("none")  # the panels are placed by hand on a circle
+    width, height = fig.get_size_inches()
+    side = 0.0 if image is None else 0.3 * width  # inches for the input on the left
+    if image is not None:
+        edge = min(0.8 * side, 0.45 * height)
+        _show(fig.add_axes(((side - edge) / 2 / width, 0.47 - edge / 2 / height, edge / width, edge / height)),
+              image, False, None, "input")
+    cx, cy = (side + (width - side) / 2) / width, 0.47  # centre of the ring, in figure fractions
+    radius, panel = 0.31 * height, 0.25 * height  # inches
     for r in range(4):
         angle = np.pi / 2 * (1 + r)
-        x0 = cx + radius * np.cos(angle) / width - panel / 2 / width
-        y0 = cy + radius * np.sin(angle) / height - panel / 2 / height
+        x0 = cx + (radius * np.cos(angle) - panel / 2) / width
+        y0 = cy + (radius * np.sin(angle) - panel / 2) / height
         ax = fig.add_axes((x0, y0, panel / width, panel / height))
         _show(ax, signal[r], True, limits, None)
         ax.set_xlabel(f"r{r}", labelpad=2)
         # an arrow through the gap towards the next map, counter-clockwise
-        a0, a1 = angle + 0.5, angle + np.pi / 2 - 0.5
         ends = [(cx + 0.95 * radius * np.cos(a) / width, cy + 0.95 * radius * np.sin(a) / height)
-                for a in (a0, a1)]
+                for a in (angle + 0.5, angle + np.pi / 2 - 0.5)]
         fig.add_artist(FancyArrowPatch(*ends, transform=fig.transFigure, connectionstyle="arc3,rad=0.3",
                                        arrowstyle="-|>", mutation_scale=12, color=PALETTE["vermillion"],
                                        lw=1.4))
     fig.text(cx, cy, "$C_4$", ha="center", va="center", fontsize=12, color="0.3")
     if title:
         fig.suptitle(title)
-    return fig
