@@ -10,6 +10,7 @@ it when you change a core module::
 
 from __future__ import annotations
 
+import functools
 import os
 
 import numpy as np
@@ -61,16 +62,18 @@ class Reference:
 
     @classmethod
     def index(cls, matrix: np.ndarray) -> int:
-        for g in range(8):
-            if np.array_equal(cls.matrix(g), matrix):
-                return g
-        raise AssertionError(f"not an element of D4: {matrix}")
+        matches = [g for g in range(8) if np.array_equal(cls.matrix(g), matrix)]
+        if len(matches) != 1:
+            raise AssertionError(f"not an element of D4: {matrix}")
+        return matches[0]
 
     @classmethod
+    @functools.cache
     def compose(cls, g: int, h: int) -> int:
         return cls.index(cls.matrix(g) @ cls.matrix(h))
 
     @classmethod
+    @functools.cache
     def inverse(cls, g: int) -> int:
         return cls.index(np.round(np.linalg.inv(cls.matrix(g))).astype(int))
 
