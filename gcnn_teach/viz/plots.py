@@ -1,0 +1,183 @@
+"""Line, bar and grid plots for Part II: error against angle, logits under the group, pooling
+windows, filter index arrays and cost comparisons.
+
+Every function returns a :class:`matplotlib.figure.Figure` (chapters glue it with a caption
+and alt text) and draws in the book's style (:mod:`gcnn_teach.viz.style`).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from .style import COLORS, IMAGE_CMAP, PALETTE
+
+__all__ = [
+    "plot_error_vs_angle",
+    "plot_logits_under_transforms",
+    "plot_pooling_windows",
+    "plot_index_arrays",
+    "plot_cost_comparison",
+]
+
+
+def _check_series(x: np.ndarray, series: Mapping[str, Sequence[float]], name: str) -> None:
+    if not isinstance(series, Mapping) or not series:
+        raise ValueError(f"{name}: expected a non-empty dict label -> values")
+    for label, values in series.items():
+        if np.shape(values) != x.shape:
+            raise ValueError(f"{name}: {label!r} has shape {np.shape(values)}, expected {x.shape} (one value per angle)")
+
+
+def plot_error_vs_angle(angles: Sequence[float], errors: Mapping[str, Sequence[float]],
+                        ylabel: str = "invariance error", title: str | None = None,
+                        styles: Mapping[str, dict] | None = None, ax=None):
+    """One line per model: ``errors[label][i]`` at ``angles[i]`` degrees; dotted lines mark multiples of 90.
+
+    ``styles`` optionally maps a label to extra keyword arguments for its line
+    (``linestyle``, ``color``, ...).
+    """
+    angles = np.asarray(angles, dtype=float)
+    _check_series(angles, errors, "plot_error_vs_angle")
+    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(6.4, 3.4))
+    for quarter in np.arange(0, angles.max() + 1, 90):
+        ax.axvline(quarter, color=PALETTE["black"], linewidth=0.6, linestyle=":", alpha=0.6)
+    markers = "osD^v<>"
+    for i, (label, values) in enumerate(errors.items()):
+        style = {"color": COLORS[i % len(COLORS)], "marker": markers[i % len(markers)], "markersize": 4}
+        style.update((styles or {}).get(label, {}))
+        ax.plot(angles, np.asarray(values, dtype=float), label=label, **style)
+    ax.set_xticks(np.arange(0, angles.max() + 1, 45))
+    ax.set_xlim(angles.min() - 5, angles.max() + 5)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel("rotation angle (degrees, counter-clockwise)")
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=min(len(errors), 3))
+    return fig
+
+
+def plot_logits_under_transforms(logits: Mapping[str, np.ndarray], labels: Sequence[str]):
+    """One panel per model: the logits ``[|H|, classes]`` of an image under each group element.
+
+    Each element is one line across the classes; for an invariant model all lines coincide.
+    """
+    if not isinstance(logits, Mapping) or not logits:
+        raise ValueError("plot_logits_under_transforms: expected a non-empty dict model name -> logits [|H|, classes]")
+    fig, axes = plt.subplots(1, len(logits), figsize=(3.3 * len(logits), 3.0), squeeze=False)
+    for ax, (name, values) in zip(axes[0], logits.items()):
+        values = np.asarray(values, dtype=float)
+        if values.ndim != 2 or values.shape[0] != len(labels):
+            raise ValueError(f"plot_logits_under_transforms: {name!r} has shape {values.shape}, "
+                             f"expected [{len(labels)}, classes]")
+        classes = np.arange(values.shape[1])
+        for g, row in enumerate(values):
+            ax.plot(classes, row, color=COLORS[g % len(COLORS)], marker="o", markersize=3, linewidth=1,
+                    alpha=0.85, label=labels[g])
+        ax.set_title(name)
+        ax.set_xticks(classes)
+        ax.set_xlabel("class")
+    axes[0, 0].set_ylabel("logit")
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside right center", title="input")
+    return fig
+
+
+def _windows(size: int, kernel_size: int, stride: int, padding: int) -> list[int]:
+    count = (size + 2 * padding - kernel_size) // stride + 1
+    return [-padding + stride * i for i in range(count)]
+
+
+def plot_pooling_windows(configs: Sequence[tuple[int, int, int, int]], titles: Sequence[str] | None = None):
+    """One panel per ``(size, kernel_size, stride, padding)``: the pooling windows over a ``size x size`` grid.
+
+    Windows are outlined in alternating colours; pixels no window covers are hatched.
+    """
+    if not configs:
+        raise ValueError("plot_pooling_windows: expected at least one (size, kernel_size, stride, padding)")
+    fig, axes = plt.subplots(1, len(configs), figsize=(2.9 * len(configs), 3.1), squeeze=False)
+    for n, (ax, (size, k, s, p)) in enumerate(zip(axes[0], configs)):
+        starts = _windows(size, k, s, p)
+        covered = np.zeros(size, dtype=bool)
+        for a in starts:
+            covered[max(a, 0):min(a + k, size)] = True
+        ax.add_patch(Rectangle((-0.5, -0.5), size, size, facecolor="#F2F2F2", edgecolor="none"))
+        for i in range(size):
+            for j in range(size):
+                if not (covered[i] and covered[j]):
+                    ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", hatch="///",
+                                           edgecolor=PALETTE["vermillion"], linewidth=0))
+        for t in range(size + 1):
+            ax.plot([-0.5, size - 0.5], [t - 0.5, t - 0.5], color="#BBBBBB", linewidth=0.5)
+            ax.plot([t - 0.5, t - 0.5], [-0.5, size - 0.5], color="#BBBBBB", linewidth=0.5)
+        for bi, a in enumerate(starts):
+            for bj, b in enumerate(starts):
+                colour = (PALETTE["blue"], PALETTE["orange"])[(bi + bj) % 2]
+                ax.add_patch(Rectangle((b - 0.5 + 0.08, a - 0.5 + 0.08), k - 0.16, k - 0.16, facecolor="none",
+                                       edgecolor=colour, linewidth=1.8))
+        ax.plot((size - 1) / 2, (size - 1) / 2, marker="+", color=PALETTE["black"], markersize=10)
+        ax.set_xlim(-0.5 - p, size - 0.5 + p)
+        ax.set_ylim(size - 0.5 + p, -0.5 - p)
+        ax.set_aspect("equal")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_title(titles[n] if titles else f"{size}x{size}, window {k}, stride {s}, padding {p}")
+    return fig
+
+
+def plot_index_arrays(indices: np.ndarray, titles: Sequence[str]):
+    """Integer arrays ``[n, k, k]`` as ``n`` small grids of numbers, coloured by value.
+
+    Used for the index arrays of :func:`gcnn_teach.nn.lifting_filter_indices`: panel ``g``
+    says which weight of the flattened filter lands on each tap of ``T_g w``.
+    """
+    indices = np.asarray(indices)
+    if indices.ndim != 3 or len(titles) != indices.shape[0]:
+        raise ValueError(f"plot_index_arrays: expected indices [n, k, k] and n titles, got shape "
+                         f"{indices.shape} and {len(titles)} titles")
+    n, k, _ = indices.shape
+    fig, axes = plt.subplots(1, n, figsize=(1.55 * n + 0.4, 1.9), squeeze=False)
+    low, high = indices.min(), indices.max()
+    for ax, grid, title in zip(axes[0], indices, titles):
+        ax.imshow(grid, cmap=IMAGE_CMAP, vmin=low, vmax=high)
+        for (i, j), value in np.ndenumerate(grid):
+            shade = (value - low) / max(high - low, 1)
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=9,
+                    color="white" if shade < 0.55 else "black")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(title)
+    return fig
+
+
+def plot_cost_comparison(reports: Sequence, reference: int = 0):
+    """Grouped bars: parameters, multiply-adds and activations of each model, relative to ``reports[reference]``.
+
+    ``reports`` are :class:`gcnn_teach.analysis.CostReport` (anything with ``.model``,
+    ``.parameters``, ``.multiply_adds`` and ``.activations``).  Each bar is labelled with
+    its ratio.
+    """
+    if len(reports) < 1 or not 0 <= reference < len(reports):
+        raise ValueError(f"plot_cost_comparison: expected reports and a valid reference index, got "
+                         f"{len(reports)} reports and reference={reference}")
+    measures = [("parameters", "parameters"), ("multiply_adds", "multiply-adds"), ("activations", "activations")]
+    base = reports[reference]
+    fig, ax = plt.subplots(figsize=(6.4, 3.2))
+    width = 0.8 / len(reports)
+    centres = np.arange(len(measures))
+    for i, report in enumerate(reports):
+        ratios = [getattr(report, attr) / getattr(base, attr) for attr, _ in measures]
+        bars = ax.bar(centres + (i - (len(reports) - 1) / 2) * width, ratios, width, label=report.model,
+                      color=COLORS[i % len(COLORS)])
+        ax.bar_label(bars, labels=[f"{r:.2f}x" for r in ratios], fontsize=8, padding=2)
+    ax.axhline(1.0, color=PALETTE["black"], linewidth=0.6, linestyle=":")
+    ax.set_xticks(centres, [label for _, label in measures])
+    ax.set_ylabel(f"relative to {base.model}")
+    ax.margins(y=0.15)
+    ax.legend(loc="upper left")
+    return fig
