@@ -15,7 +15,12 @@ import os
 
 import numpy as np
 import pytest
+import torch
 from hypothesis import HealthCheck, settings
+
+# The tests run small tensors, where a second thread only adds synchronisation; on a busy
+# machine two spinning threads per process can make a 30 ms forward pass take seconds.
+torch.set_num_threads(1)
 
 settings.register_profile(
     "ci",
