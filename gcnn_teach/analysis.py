@@ -304,6 +304,9 @@ def invariance_error_vs_angle(model: Callable, x: torch.Tensor, angles: Sequence
     with torch.no_grad():
         reference = model(x).double().flatten(1)
         spread = output_spread(reference)
+        if spread == 0:
+            raise ValueError("invariance_error_vs_angle: the model gives the same output for every input in the "
+                             "batch, so there is no spread to measure the error against; use different inputs")
         errors = [float((model(rotate_by_angle(x, float(a))).double().flatten(1) - reference).norm(dim=1).mean())
                   for a in angles]
     return np.asarray(errors) / spread

@@ -94,7 +94,8 @@ def _windows(size: int, kernel_size: int, stride: int, padding: int) -> list[int
 def plot_pooling_windows(configs: Sequence[tuple[int, int, int, int]], titles: Sequence[str] | None = None):
     """One panel per ``(size, kernel_size, stride, padding)``: the pooling windows over a ``size x size`` grid.
 
-    Windows are outlined in alternating colours; pixels no window covers are hatched.
+    Windows are outlined in alternating colours (patches with ``gid="window"``); pixels
+    that no window covers are hatched (``gid="uncovered"``); a cross marks the centre.
     """
     if not configs:
         raise ValueError("plot_pooling_windows: expected at least one (size, kernel_size, stride, padding)")
@@ -109,7 +110,7 @@ def plot_pooling_windows(configs: Sequence[tuple[int, int, int, int]], titles: S
             for j in range(size):
                 if not (covered[i] and covered[j]):
                     ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", hatch="///",
-                                           edgecolor=PALETTE["vermillion"], linewidth=0))
+                                           edgecolor=PALETTE["vermillion"], linewidth=0, gid="uncovered"))
         for t in range(size + 1):
             ax.plot([-0.5, size - 0.5], [t - 0.5, t - 0.5], color="#BBBBBB", linewidth=0.5)
             ax.plot([t - 0.5, t - 0.5], [-0.5, size - 0.5], color="#BBBBBB", linewidth=0.5)
@@ -117,7 +118,7 @@ def plot_pooling_windows(configs: Sequence[tuple[int, int, int, int]], titles: S
             for bj, b in enumerate(starts):
                 colour = (PALETTE["blue"], PALETTE["orange"])[(bi + bj) % 2]
                 ax.add_patch(Rectangle((b - 0.5 + 0.08, a - 0.5 + 0.08), k - 0.16, k - 0.16, facecolor="none",
-                                       edgecolor=colour, linewidth=1.8))
+                                       edgecolor=colour, linewidth=1.8, gid="window"))
         ax.plot((size - 1) / 2, (size - 1) / 2, marker="+", color=PALETTE["black"], markersize=10)
         ax.set_xlim(-0.5 - p, size - 0.5 + p)
         ax.set_ylim(size - 0.5 + p, -0.5 - p)

@@ -1,0 +1,159 @@
+"""Tests for gcnn_teach.viz.plots: each figure shows the data it was given, and bad input is refused."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from gcnn_teach.analysis import CostReport, LayerCost  # noqa: E402
+from gcnn_teach.nn import lifting_filter_indices  # noqa: E402
+from gcnn_teach.viz.plots import (  # noqa: E402
+    plot_cost_comparison,
+    plot_error_vs_angle,
+    plot_index_arrays,
+    plot_logits_under_transforms,
+    plot_pooling_windows,
+)
+from gcnn_teach.viz.style import PALETTE  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def _data_lines(ax):
+    """The plotted series (not the dotted guide lines)."""
+    return [line for line in ax.get_lines() if line.get_label() and not line.get_label().startswith("_")]
+
+
+def test_error_vs_angle_plots_every_series_and_marks_quarter_turns():
+    angles = np.arange(0, 361, 15)
+    errors = {"P4CNN": np.abs(np.sin(np.deg2rad(angles * 2))), "Z2CNN": np.linspace(0, 1, len(angles))}
+    fig = plot_error_vs_angle(angles, errors, title="sweep", styles={"Z2CNN": {"linestyle": "--"}})
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    lines = _data_lines(ax)
+    assert [line.get_label() for line in lines] == ["P4CNN", "Z2CNN"]
+    for line, values in zip(lines, errors.values()):
+        np.testing.assert_allclose(line.get_xdata(), angles)
+        np.testing.assert_allclose(line.get_ydata(), values)
+    assert lines[1].get_linestyle() == "--"
+    guides = [line for line in ax.get_lines() if line not in lines]
+    assert sorted(line.get_xdata()[0] for line in guides) == [0, 90, 180, 270, 360]
+    assert ax.get_title() == "sweep" and ax.get_ylim()[0] == 0
+
+
+def test_error_vs_angle_draws_on_a_given_axis():
+    fig, ax = plt.subplots()
+    assert plot_error_vs_angle([0, 90], {"a": [0, 1]}, ax=ax) is fig
+
+
+@pytest.mark.parametrize("errors", [{}, {"a": [0.0, 1.0]}, [0.0, 1.0, 2.0]])
+def test_error_vs_angle_rejects_mismatched_series(errors):
+    with pytest.raises(ValueError, match="plot_error_vs_angle"):
+        plot_error_vs_angle([0, 45, 90], errors)
+
+
+def test_logits_panels_show_one_line_per_element():
+    rng = np.random.default_rng(0)
+    invariant = np.tile(rng.normal(size=10), (8, 1))
+    varying = rng.normal(size=(8, 10))
+    labels = [f"g{i}" for i in range(8)]
+    fig = plot_logits_under_transforms({"G-CNN": invariant, "CNN": varying}, labels)
+    axes = fig.axes
+    assert [ax.get_title() for ax in axes] == ["G-CNN", "CNN"]
+    for ax, values in zip(axes, (invariant, varying)):
+        lines = _data_lines(ax)
+        assert [line.get_label() for line in lines] == labels
+        np.testing.assert_allclose(np.stack([line.get_ydata() for line in lines]), values)
+    assert len(fig.legends) == 1
+
+
+@pytest.mark.parametrize("logits", [{}, {"m": np.zeros((7, 10))}, {"m": np.zeros(10)}])
+def test_logits_rejects_bad_shapes(logits):
+    with pytest.raises(ValueError, match="plot_logits_under_transforms"):
+        plot_logits_under_transforms(logits, [f"g{i}" for i in range(8)])
+
+
+def _hatched(ax):
+    return [p for p in ax.patches if p.get_gid() == "uncovered"]
+
+
+def _windows(ax):
+    return [p for p in ax.patches if p.get_gid() == "window"]
+
+
+@pytest.mark.parametrize("size, k, s, p, uncovered, windows", [
+    (7, 2, 2, 0, 7 * 7 - 6 * 6, 9),   # the last row and column are never pooled
+    (8, 2, 2, 0, 0, 16),
+    (7, 3, 2, 1, 0, 16),              # padded windows reach every pixel
+    (7, 3, 3, 0, 7 * 7 - 6 * 6, 4),
+])
+def test_pooling_windows_hatch_exactly_the_pixels_no_window_covers(size, k, s, p, uncovered, windows):
+    fig = plot_pooling_windows([(size, k, s, p)])
+    ax = fig.axes[0]
+    assert len(_hatched(ax)) == uncovered
+    assert len(_windows(ax)) == windows
+    assert all(w.get_width() == pytest.approx(k - 0.16) for w in _windows(ax))
+    assert f"{size}x{size}" in ax.get_title()
+
+
+def test_pooling_windows_titles_and_errors():
+    fig = plot_pooling_windows([(7, 2, 2, 0), (8, 2, 2, 0)], titles=["odd", "even"])
+    assert [ax.get_title() for ax in fig.axes] == ["odd", "even"]
+    hatched = _hatched(fig.axes[0])
+    assert {(round(h.get_x() + 0.5), round(h.get_y() + 0.5)) for h in hatched} == (
+        {(6, i) for i in range(7)} | {(i, 6) for i in range(7)})
+    assert all(h.get_edgecolor()[:3] == matplotlib.colors.to_rgb(PALETTE["vermillion"]) for h in hatched)
+    with pytest.raises(ValueError, match="plot_pooling_windows"):
+        plot_pooling_windows([])
+
+
+def test_index_arrays_write_every_index():
+    indices = lifting_filter_indices("p4", 3)
+    fig = plot_index_arrays(indices, ["e", "r", "r2", "r3"])
+    for ax, grid in zip(fig.axes, indices):
+        texts = {(round(t.get_position()[1]), round(t.get_position()[0])): int(t.get_text()) for t in ax.texts}
+        assert texts == {(i, j): int(v) for (i, j), v in np.ndenumerate(grid)}
+        np.testing.assert_array_equal(ax.images[0].get_array(), grid)
+    assert [ax.get_title() for ax in fig.axes] == ["e", "r", "r2", "r3"]
+
+
+def test_index_arrays_rejects_bad_shapes():
+    with pytest.raises(ValueError, match="plot_index_arrays"):
+        plot_index_arrays(np.zeros((3, 3), dtype=int), ["a"])
+    with pytest.raises(ValueError, match="plot_index_arrays"):
+        plot_index_arrays(np.zeros((2, 3, 3), dtype=int), ["a"])
+
+
+def _report(name, params, macs, acts):
+    return CostReport(name, [LayerCost("conv", "plain", params, macs, acts)])
+
+
+def test_cost_comparison_bars_are_ratios_to_the_reference():
+    reports = [_report("Z2CNN", 100, 1000, 50), _report("P4CNN", 110, 4000, 100)]
+    fig = plot_cost_comparison(reports)
+    ax = fig.axes[0]
+    heights = [bar.get_height() for bar in ax.patches]
+    np.testing.assert_allclose(heights, [1, 1, 1, 1.1, 4, 2])
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["1.00x", "1.00x", "1.00x", "1.10x", "4.00x", "2.00x"]
+    assert ax.get_ylabel() == "relative to Z2CNN"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["parameters", "multiply-adds", "activations"]
+    fig = plot_cost_comparison(reports, reference=1)
+    np.testing.assert_allclose([bar.get_height() for bar in fig.axes[0].patches][:3], [100 / 110, 0.25, 0.5])
+
+
+def test_cost_comparison_rejects_a_bad_reference():
+    with pytest.raises(ValueError, match="plot_cost_comparison"):
+        plot_cost_comparison([_report("a", 1, 1, 1)], reference=1)
+    with pytest.raises(ValueError, match="plot_cost_comparison"):
+        plot_cost_comparison([])
