@@ -142,6 +142,8 @@ def test_group_function_figure_bars_show_the_values(group, H, rng):
     for ax, f in zip(fig.axes, functions):
         np.testing.assert_allclose([bar.get_height() for bar in ax.patches], f)
         assert [t.get_text() for t in ax.get_xticklabels()] == [H.label(g) for g in H.elements]
+    grid = gf.group_function_figure(functions, group, ncols=2)
+    assert len([ax for ax in grid.axes if ax.axison]) == 3 and len(grid.axes) == 4
     with pytest.raises(ValueError, match="8 values"):
         gf.group_function_figure([np.zeros(4)], "p4m")
     with pytest.raises(ValueError, match="titles"):

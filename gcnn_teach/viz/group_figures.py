@@ -225,10 +225,11 @@ def matrix_action_figure(image, group, element, pixel: tuple[int, int]) -> Figur
 
 # -- functions on a group and signals on p4 / p4m ---------------------------------------
 
-def group_function_figure(functions, group, titles=None) -> Figure:
+def group_function_figure(functions, group, titles=None, ncols: int | None = None) -> Figure:
     """Functions ``f : H -> R`` (vectors of length ``|H|``) drawn as bar charts, one panel each.
 
-    Each bar has the colour of its element, as in :func:`cayley_table_figure`.
+    Each bar has the colour of its element, as in :func:`cayley_table_figure`; all panels
+    share one vertical scale.  ``ncols`` panels per row (default: all in one row).
     """
     H = _group(group)
     functions = [np.asarray(f, dtype=float) for f in functions]
@@ -241,11 +242,18 @@ def group_function_figure(functions, group, titles=None) -> Figure:
             )
     if titles is not None and len(titles) != len(functions):
         raise ValueError(f"group_function_figure: got {len(functions)} functions but {len(titles)} titles")
-    n = len(functions)
-    fig, axes = plt.subplots(1, n, figsize=(0.28 * H.order * n + 0.8 * n, 2.2), sharey=True, squeeze=False)
+    ncols = len(functions) if ncols is None else int(ncols)
+    if ncols < 1:
+        raise ValueError(f"group_function_figure: expected ncols >= 1, got {ncols}")
+    nrows = -(-len(functions) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * (0.3 * H.order + 0.9), 2.3 * nrows),
+                             sharey=True, squeeze=False)
     labels = [H.label(g) for g in H.elements]
     colours = [COLORS[g % len(COLORS)] for g in H.elements]
-    for k, ax in enumerate(axes[0]):
+    for k, ax in enumerate(axes.ravel()):
+        if k >= len(functions):
+            ax.set_axis_off()
+            continue
         ax.bar(range(H.order), functions[k], color=colours, edgecolor="0.3", linewidth=0.5)
         ax.set_xticks(range(H.order), labels, rotation=90)
         ax.axhline(0, color="0.3", lw=0.8)
