@@ -7,4 +7,6 @@ from .style import COLORS, ELEMENT_CMAP, IMAGE_CMAP, PALETTE, SIGNED_CMAP, signe
 
 use_style()
 
+from .animation import equivariance_views, player_mode, rotation_stack, save_gif, show_player, two_cameras  # noqa: E402,F401
+
 __all__ = ["COLORS", "ELEMENT_CMAP", "IMAGE_CMAP", "PALETTE", "SIGNED_CMAP", "signed_limits", "use_style"]
