@@ -58,7 +58,7 @@ __all__ = [
 class FiniteGroup:
     """A finite group whose elements are the integers ``0 .. order-1`` (their *index*).
 
-    Subclasses give :meth:`_compose` and :meth:`_inverse` on indices; this class adds
+    Subclasses give ``_compose`` and ``_inverse`` on indices; this class adds
     input checking, the identity, the Cayley table and a check of the group axioms.
     Every public method also accepts an element in the subclass's own notation
     (``(m, r)`` for a dihedral group) wherever it accepts an index.

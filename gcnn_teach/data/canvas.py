@@ -49,7 +49,7 @@ def place_on_canvas(images: np.ndarray, canvas_size: int, rng: np.random.Generat
 @dataclass(frozen=True)
 class CanvasDigits:
     """Train and test images ``[N, 1, S, S]`` (float32 in [0, 1]), labels ``[N]`` (int64),
-    top-left positions ``[N, 2]`` and ``source`` indices into :func:`load_digits`'s arrays.
+    top-left positions ``[N, 2]`` and ``source`` indices into :func:`~gcnn_teach.data.digits.load_digits`'s arrays.
 
     The training set is in random order, so its first ``n`` examples are a random
     training set of size ``n`` (:meth:`train_subset`).
