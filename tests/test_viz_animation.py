@@ -313,3 +313,14 @@ def test_equivariance_views_bad_input(image):
         A.equivariance_views(np.square, image, {})
     with pytest.raises(ValueError, match="same labels"):
         A.equivariance_views(np.square, image, translation_transforms([(0, 1)]), {"other": np.square})
+
+
+def test_an_animation_drawn_through_a_plain_draw_function_is_rebuilt(image):
+    """show_player clears the figure before a plain draw; the animation must notice and rebuild."""
+    views = A.equivariance_views(np.square, image, translation_transforms([(0, 1), (1, 0)]))
+    direct = views.render(dpi=30)
+    wrapped = A.render_frames(lambda fig, down: views.draw(fig, f"shift {(down, 1 - down)}"), [0, 1],
+                              figsize=views.figsize, dpi=30)
+    for a, b in zip(direct, wrapped):
+        assert a.shape == b.shape
+        assert np.mean(a != b) < 0.01  # the same picture (up to the layout being recomputed)

@@ -436,10 +436,12 @@ class _Animated:
     def draw(self, fig: Figure, frame) -> None:
         """Draw ``frame`` into ``fig`` (built on first use, then only updated)."""
         state = getattr(fig, "_gcnn_animation", None)
-        if state is None or state[0] is not self:
+        # rebuild unless this figure still holds this animation's axes (it may have been cleared since)
+        if state is None or state[0] is not self or not fig.axes or fig.axes[0] is not state[2]:
             fig.clear()
+            fig.set_layout_engine("constrained")
             artists = self._build(fig)
-            fig._gcnn_animation = (self, artists)
+            fig._gcnn_animation = (self, artists, fig.axes[0])
             self._update(artists, frame)
             fig.canvas.draw()  # lay the figure out once, then keep that layout for every frame
             fig.set_layout_engine("none")
