@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Give every notebook of the book its first cell: install the package when it is missing.
+
+A reader who opens a chapter on Colab (launch button, or a downloaded .ipynb) has PyTorch,
+NumPy and matplotlib, but not ``gcnn_teach`` nor ``myst_nb`` (whose ``glue`` the chapters
+call). The first code cell of every notebook installs both, from the repository and branch
+set once in ``_config.yml`` (``repository: url:, branch:``), only when they are missing, so
+it does nothing on Binder or in a local clone. It is tagged ``skip-execution`` (the build
+does not run it) and ``remove-cell`` (the HTML does not show it).
+
+    .venv/bin/python scripts/sync_notebooks.py            # insert or update it everywhere
+    .venv/bin/python scripts/sync_notebooks.py --check    # exit 1 if a notebook lacks it
+    .venv/bin/python scripts/sync_notebooks.py book/part1/01_why_restrict.ipynb
+
+Idempotent: a notebook whose first cell is already the current install cell is not
+rewritten. An older install cell (another repository, say) anywhere in the notebook is
+replaced by the current one at the top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "_config.yml"
+BOOK = ROOT / "book"
+
+# The first line of the install cell: how the script recognises the cell it wrote.
+MARKER = "# Colab: install this book's package (and myst-nb, for glue) when missing. The book build skips this cell."
+TAGS = ["remove-cell", "skip-execution"]
+CELL_ID = "install-gcnn-teach"
+
+
+def repository(config_path: Path = CONFIG) -> tuple[str, str]:
+    """``(url, branch)`` of the book's repository, from ``_config.yml``."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    repo = config.get("repository") or {}
+    url = str(repo.get("url") or "").strip().rstrip("/")
+    branch = str(repo.get("branch") or "main").strip()
+    if not url.startswith("https://"):
+        raise ValueError(f"{config_path}: repository.url must be the https address of the book's repository, got {url!r}")
+    if url.endswith(".git"):
+        url = url[: -len(".git")]
+    return url, branch
+
+
+def install_source(url: str, branch: str) -> str:
+    """The source of the install cell for the repository ``url`` at ``branch``."""
+    requirement = f"gcnn-teach[viz,data] @ git+{url}.git@{branch}"
+    return (
+        f"{MARKER}\n"
+        "import importlib.util\n"
+        "\n"
+        'if any(importlib.util.find_spec(name) is None for name in ("gcnn_teach", "myst_nb")):\n'
+        f'    %pip install --quiet "{requirement}" "myst-nb>=1.1"'
+    )
+
+
+def install_cell(source: str, with_id: bool) -> dict:
+    cell = {
+        "cell_type": "code",
+        "execution_count": None,
+        "metadata": {"tags": list(TAGS)},
+        "outputs": [],
+        "source": source.splitlines(keepends=True),
+    }
+    if with_id:
+        cell["id"] = CELL_ID
+    return cell
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def is_install_cell(cell: dict) -> bool:
+    return cell.get("cell_type") == "code" and (
+        cell.get("id") == CELL_ID or _source(cell).startswith(MARKER.split(" The book")[0])
+    )
+
+
+def has_current_cell(notebook: dict, source: str) -> bool:
+    """Whether the notebook's first cell is the install cell with ``source`` and the tags."""
+    cells = notebook.get("cells", [])
+    if not cells or not is_install_cell(cells[0]):
+        return False
+    first = cells[0]
+    tags = first.get("metadata", {}).get("tags", [])
+    return _source(first) == source and all(tag in tags for tag in TAGS) and not first.get("outputs")
+
+
+def sync(notebook: dict, source: str) -> bool:
+    """Put the current install cell first in ``notebook`` (in place); True if it changed."""
+    if has_current_cell(notebook, source):
+        return False
+    with_id = (notebook.get("nbformat", 4), notebook.get("nbformat_minor", 0)) >= (4, 5)
+    notebook["cells"] = [install_cell(source, with_id)] + [
+        cell for cell in notebook.get("cells", []) if not is_install_cell(cell)
+    ]
+    return True
+
+
+def dumps(notebook: dict) -> str:
+    """JSON as nbformat writes it (so that a synced notebook diffs cleanly)."""
+    return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False, separators=(",", ": ")) + "\n"
+
+
+def notebooks(book: Path = BOOK) -> list[Path]:
+    return sorted(
+        path for path in book.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in path.parts and "_build" not in path.parts
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: every notebook under book/)")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook is out of date")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the book's _config.yml")
+    args = parser.parse_args(argv)
+
+    source = install_source(*repository(args.config))
+    paths = args.paths or notebooks(args.config.parent / "book")
+    stale = []
+    for path in paths:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        if not sync(notebook, source):
+            continue
+        stale.append(path)
+        if not args.check:
+            path.write_text(dumps(notebook), encoding="utf-8")
+    verb = "lack the current install cell" if args.check else "updated"
+    for path in stale:
+        print(f"{verb}: {path}")
+    if args.check and stale:
+        print("run: .venv/bin/python scripts/sync_notebooks.py", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
