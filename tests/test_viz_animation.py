@@ -324,3 +324,16 @@ def test_an_animation_drawn_through_a_plain_draw_function_is_rebuilt(image):
     for a, b in zip(direct, wrapped):
         assert a.shape == b.shape
         assert np.mean(a != b) < 0.01  # the same picture (up to the layout being recomputed)
+
+
+def test_an_animation_with_several_sliders(image):
+    views = A.equivariance_views(np.square, image, translation_transforms([(0, 0), (0, 1), (1, 0), (1, 1)]))
+    page = views.show(caption="c", alt="a", dpi=30, mode="static", sliders={"down": [0, 1], "right": [0, 1]},
+                      frame_of=lambda down, right: f"shift {(down, right)}")
+    assert page.data.count("data:image/png;base64,") == 4 + 1
+    assert "down=1, right=0" in page.data
+    with pytest.raises(TypeError, match="frame_of"):
+        views.show(caption="c", alt="a", mode="static", sliders={"down": [0, 1]})
+    with pytest.raises(KeyError):
+        views.show(caption="c", alt="a", dpi=30, mode="static", sliders={"down": [0, 2]},
+                   frame_of=lambda down: f"shift {(down, 0)}")

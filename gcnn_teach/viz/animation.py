@@ -170,7 +170,7 @@ class Player:
     def render(self, fig: Figure, value) -> None:
         """Draw the frame at slider position ``value`` into ``fig`` (cleared first, unless the
         drawing belongs to one of this module's animations, which update their own artists)."""
-        if not isinstance(getattr(self.draw, "__self__", None), _Animated):
+        if not (getattr(self.draw, "keeps_figure", False) or isinstance(getattr(self.draw, "__self__", None), _Animated)):
             fig.clear()
         if self.names is None:
             self.draw(fig, value)
@@ -403,7 +403,8 @@ def show_player(draw: Draw, frames, *, caption: str, alt: str, figsize=(6.4, 3.2
                 images: list[np.ndarray] | None = None):
     """Show a figure that changes with one or more sliders: live sliders or the static player.
 
-    ``draw(fig, value)`` draws one frame into the cleared figure ``fig``; ``frames`` is a
+    ``draw(fig, value)`` draws one frame into the cleared figure ``fig`` (a function with the
+    attribute ``keeps_figure = True`` gets the figure uncleared, to update its own artists); ``frames`` is a
     number of frames (values ``0 .. n-1``), a sequence of slider values, or a dict
     ``name -> values`` for several sliders (then ``draw(fig, **values)``).  ``caption`` and
     ``alt`` (a real description of what the reader sees) are required.  ``mode`` forces
@@ -455,11 +456,27 @@ class _Animated:
             cache[dpi] = render_frames(self.draw, self.frames, self.figsize, dpi)
         return cache[dpi]
 
-    def show(self, *, caption: str, alt: str, dpi: int = 72, interval: int = 400, mode: str | None = None):
-        """:func:`show_player` on this animation."""
-        images = self.render(dpi) if player_mode(mode) == "static" else None
-        return show_player(self.draw, self.frames, caption=caption, alt=alt, figsize=self.figsize, dpi=dpi,
-                           interval=interval, mode=mode, images=images)
+    def show(self, *, caption: str, alt: str, dpi: int = 72, interval: int = 400, mode: str | None = None,
+             sliders: Mapping[str, Sequence] | None = None, frame_of: Callable[..., object] | None = None):
+        """:func:`show_player` on this animation: one slider over ``frames``, or several.
+
+        For several sliders give ``sliders`` (name -> values) and ``frame_of(**values)``, which
+        names the frame to draw, e.g. ``sliders={"down": range(3), "right": range(3)}`` and
+        ``frame_of=lambda down, right: f"shift {(down, right)}"``.
+        """
+        if sliders is None:
+            images = self.render(dpi) if player_mode(mode) == "static" else None
+            return show_player(self.draw, self.frames, caption=caption, alt=alt, figsize=self.figsize, dpi=dpi,
+                               interval=interval, mode=mode, images=images)
+        if not callable(frame_of):
+            raise TypeError("show: with sliders, give frame_of(**values) -> the frame to draw")
+
+        def draw(fig, **values):
+            self.draw(fig, frame_of(**values))
+
+        draw.keeps_figure = True  # the animation updates its own artists; see Player.render
+        return show_player(draw, sliders, caption=caption, alt=alt, figsize=self.figsize, dpi=dpi,
+                           interval=interval, mode=mode)
 
     def save_gif(self, path, dpi: int = 72, frame_ms: int = 400) -> Path:
         """:func:`save_gif` on this animation."""
