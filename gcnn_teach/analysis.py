@@ -8,7 +8,8 @@ one sentence long.  Nothing here builds a layer; it only calls them.
   keeps rotation equivariance.
 * :func:`count_costs`: parameters, multiply-adds and activations of every convolution of
   a model, measured with forward hooks on one input.
-* :func:`time_call`: the median of a few timed calls (no threshold is ever asserted on it).
+* :func:`time_call`, :func:`time_calls`: a few timed calls, several candidates interleaved
+  (no threshold is ever asserted on them).
 * :func:`he_initialise`: the G-CNN layers' initialisation for plain convolutions, so that
   untrained networks are compared on an equal footing.
 * :func:`invariance_error_vs_angle`, :func:`interpolation_error_vs_angle`,
@@ -34,8 +35,10 @@ __all__ = [
     "LayerCost",
     "CostReport",
     "count_costs",
+    "compare_costs",
     "Timing",
     "time_call",
+    "time_calls",
     "he_initialise",
     "logits_under_transforms",
     "disk_mask",
@@ -184,11 +187,36 @@ def count_costs(model: nn.Module, input_shape: Sequence[int], name: str | None =
     return CostReport(name or type(model).__name__, layers)
 
 
+_MEASURES = ("parameters", "multiply_adds", "activations")
+
+
+def compare_costs(reports: Sequence[CostReport], measure: str = "parameters") -> str:
+    """A text table of one ``measure`` layer by layer for models of the same depth, with totals.
+
+    ``measure`` is ``"parameters"``, ``"multiply_adds"`` or ``"activations"``; the layer
+    names are those of the first report.
+    """
+    if measure not in _MEASURES:
+        raise ValueError(f"compare_costs: expected measure in {_MEASURES}, got {measure!r}")
+    if not reports or len({len(r.layers) for r in reports}) != 1:
+        raise ValueError("compare_costs: expected reports of models with the same number of convolutions, got "
+                         f"{[len(r.layers) for r in reports]} layers")
+    widths = [max(len(r.model), 12) for r in reports]
+    name_width = max(len(layer.name) for layer in reports[0].layers + [LayerCost("total", "", 0, 0, 0)])
+    lines = [f"{measure.replace('_', '-')}:",
+             f"{'layer':<{name_width}}" + "".join(f"  {r.model:>{w}}" for r, w in zip(reports, widths))]
+    for i, layer in enumerate(reports[0].layers):
+        lines.append(f"{layer.name:<{name_width}}" + "".join(
+            f"  {getattr(r.layers[i], measure):>{w},}" for r, w in zip(reports, widths)))
+    lines.append(f"{'total':<{name_width}}" + "".join(f"  {getattr(r, measure):>{w},}" for r, w in zip(reports, widths)))
+    return "\n".join(lines)
+
+
 # -- timing -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Timing:
-    """Wall-clock seconds of ``repeats`` calls; the median is what the book quotes."""
+    """Wall-clock seconds of ``repeats`` calls, with their median and their minimum (``best``)."""
 
     seconds: tuple[float, ...]
 
@@ -223,6 +251,41 @@ def time_call(fn: Callable, *args, repeats: int = 5, warmup: int = 1) -> Timing:
             if i >= warmup:
                 seconds.append(elapsed)
     return Timing(tuple(seconds))
+
+
+def time_calls(calls: dict[str, Callable[[], object]], repeats: int = 9, warmup: int = 1,
+               threads: int | None = None) -> dict[str, Timing]:
+    """Time several zero-argument calls side by side, without gradients: ``{name: Timing}``.
+
+    The candidates take turns (one call each per round), so a burst of other work on a
+    shared machine slows all of them alike instead of whichever happened to be running.
+    On a busy machine the fastest call (``Timing.best``) is the least disturbed estimate of
+    the cost itself; compare those.  ``threads`` sets PyTorch's CPU threads for the
+    measurement (restored afterwards): one thread does not depend on how many cores happen
+    to be free.
+    """
+    if not isinstance(calls, dict) or not calls or not all(callable(c) for c in calls.values()):
+        raise TypeError("time_calls: expected a non-empty dict name -> zero-argument callable")
+    if repeats < 1 or warmup < 0:
+        raise ValueError(f"time_calls: expected repeats >= 1 and warmup >= 0, got {repeats} and {warmup}")
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"time_calls: expected threads to be a positive integer or None, got {threads!r}")
+    seconds: dict[str, list[float]] = {name: [] for name in calls}
+    previous = torch.get_num_threads()
+    try:
+        if threads is not None:
+            torch.set_num_threads(threads)
+        with torch.no_grad():
+            for i in range(warmup + repeats):
+                for name, call in calls.items():
+                    start = time.perf_counter()
+                    call()
+                    elapsed = time.perf_counter() - start
+                    if i >= warmup:
+                        seconds[name].append(elapsed)
+    finally:
+        torch.set_num_threads(previous)
+    return {name: Timing(tuple(values)) for name, values in seconds.items()}
 
 
 # -- invariance -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from gcnn_teach import analysis
 from gcnn_teach.actions import rotate
 from gcnn_teach.analysis import (
+    compare_costs,
     count_costs,
     disk_mask,
     he_initialise,
@@ -23,6 +24,7 @@ from gcnn_teach.analysis import (
     output_spread,
     pooling_grid_fits,
     time_call,
+    time_calls,
 )
 from gcnn_teach.equivariance import is_equivariant
 from gcnn_teach.nn import GroupConv2d, LiftingConv2d, P4CNN, Z2CNN, count_parameters, group_max_pool2d
@@ -173,6 +175,26 @@ def test_count_costs_rejects_bad_input():
         count_costs(Z2CNN(), (1, 1, 28, 28))
 
 
+def test_compare_costs_lines_up_layers_and_totals():
+    reports = [count_costs(Z2CNN(), (1, 28, 28)), count_costs(P4CNN(), (1, 28, 28))]
+    table = compare_costs(reports, "parameters").splitlines()
+    assert table[0] == "parameters:" and table[1].split() == ["layer", "Z2CNN", "P4CNN"]
+    assert table[3].split() == ["convs.1", "3,600", "3,600"]
+    assert table[-1].split() == ["total", f"{reports[0].parameters:,}", f"{reports[1].parameters:,}"]
+    macs = compare_costs(reports, "multiply_adds").splitlines()
+    assert macs[0] == "multiply-adds:" and macs[3].split()[1:] == ["2,073,600", "8,294,400"]
+
+
+def test_compare_costs_rejects_bad_measures_and_depths():
+    z = count_costs(Z2CNN(), (1, 28, 28))
+    with pytest.raises(ValueError, match="measure"):
+        compare_costs([z], "weights")
+    with pytest.raises(ValueError, match="same number"):
+        compare_costs([z, count_costs(Z2CNN(layers=6), (1, 28, 28))])
+    with pytest.raises(ValueError, match="same number"):
+        compare_costs([])
+
+
 # -- timing ---------------------------------------------------------------------------------
 
 def test_time_call_counts_warmup_and_repeats():
@@ -195,6 +217,34 @@ def test_time_call_rejects_bad_counts(kwargs):
         time_call(lambda: None, **kwargs)
     with pytest.raises(TypeError, match="time_call"):
         time_call(3)
+
+
+def test_time_calls_interleaves_the_candidates():
+    order = []
+    timings = time_calls({"a": lambda: order.append("a"), "b": lambda: order.append("b")}, repeats=3, warmup=1)
+    assert order == ["a", "b"] * 4
+    assert set(timings) == {"a", "b"} and all(len(t.seconds) == 3 for t in timings.values())
+
+
+def test_time_calls_sets_and_restores_the_threads():
+    before = torch.get_num_threads()
+    seen = []
+    time_calls({"a": lambda: seen.append(torch.get_num_threads())}, repeats=1, warmup=0, threads=1)
+    assert seen == [1] and torch.get_num_threads() == before
+    with pytest.raises(RuntimeError):
+        time_calls({"a": lambda: (_ for _ in ()).throw(RuntimeError("boom"))}, repeats=1, threads=1)
+    assert torch.get_num_threads() == before
+    with pytest.raises(ValueError, match="threads"):
+        time_calls({"a": lambda: None}, threads=0)
+
+
+def test_time_calls_rejects_bad_input():
+    with pytest.raises(TypeError, match="time_calls"):
+        time_calls({})
+    with pytest.raises(TypeError, match="time_calls"):
+        time_calls({"a": 3})
+    with pytest.raises(ValueError, match="time_calls"):
+        time_calls({"a": lambda: None}, repeats=0)
 
 
 # -- invariance ----------------------------------------------------------------------------
