@@ -357,7 +357,11 @@ def filter_transform_figure(filter, group) -> Figure:
     n = H.order
     limits = signed_limits(filt)
     panel = _PANEL if n == 4 else 1.05
-    fig, axes = plt.subplots(n, n, figsize=(panel * n + 0.9, panel * n + 0.3), squeeze=False)
+    width, height = panel * n + 0.9, panel * n + 0.3
+    # a fixed grid: constrained layout is slow with 64 panels and gains nothing here
+    fig, axes = plt.subplots(n, n, figsize=(width, height), squeeze=False, layout="none")
+    fig.subplots_adjust(left=0.9 / width, right=0.99, bottom=0.45 / height, top=1 - 0.25 / height,
+                        wspace=0.15, hspace=0.35)
     for g in H.elements:
         moved = transform_signal(filt, g, name)
         source = signal_permutation(g, name)
