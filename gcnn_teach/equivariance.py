@@ -163,15 +163,15 @@ def equivariance_error(f, x, transform_in: Transform, transform_out: Transform |
     if not callable(f):
         raise TypeError(f"equivariance_error: expected a callable f, got {type(f).__name__}")
     transform_out = transform_in if transform_out is None else transform_out
-    left = _call(f, transform_in(x))
-    right = transform_out(_call(f, x))
+    # to_numpy first: a map that returns no array (a list, a tuple) gets a clear TypeError
+    left = to_numpy(_call(f, transform_in(x)))
+    right = to_numpy(transform_out(_call(f, x)))
     if tuple(left.shape) != tuple(right.shape):
         raise ValueError(
             f"equivariance_error ({label}): f(T_in x) has shape {tuple(left.shape)} but "
             f"T_out f(x) has shape {tuple(right.shape)}; the output transformation does not "
             "fit the map's output"
         )
-    left, right = to_numpy(left), to_numpy(right)
     abs_err = float(np.max(np.abs(left - right))) if left.size else 0.0
     scale = float(np.max(np.abs(right))) if right.size else 0.0
     rel_err = abs_err / scale if scale > 0 else (0.0 if abs_err == 0 else float("inf"))
