@@ -112,6 +112,8 @@ def test_images_figure_panels_titles_and_errors(rng):
         gf.images_figure([np.zeros((2, 5, 5))])
     with pytest.raises(ValueError, match="at least one"):
         gf.images_figure([])
+    with pytest.raises(ValueError, match="ncols"):
+        gf.images_figure(images, ncols=0)
 
 
 @pytest.mark.parametrize("element", range(8))

@@ -76,6 +76,16 @@ def _signal(array, H: FiniteGroup, name: str) -> np.ndarray:
     return array
 
 
+def _grid(count: int, titles, ncols, name: str, what: str) -> tuple[int, int]:
+    """Rows and columns for ``count`` panels, ``ncols`` per row (default: one row); checks ``titles``."""
+    if titles is not None and len(titles) != count:
+        raise ValueError(f"{name}: got {count} {what} but {len(titles)} titles")
+    ncols = count if ncols is None else int(ncols)
+    if ncols < 1:
+        raise ValueError(f"{name}: expected ncols >= 1, got {ncols}")
+    return -(-count // ncols), ncols
+
+
 def _text_colour(hex_colour: str) -> str:
     """Black or white, whichever reads better on ``hex_colour``."""
     r, g, b = to_rgb(hex_colour)
@@ -169,12 +179,7 @@ def images_figure(images, titles=None, signed: bool = False, ncols: int | None =
     images = [_as_2d(image, "images_figure") for image in images]
     if not images:
         raise ValueError("images_figure: expected at least one image")
-    if titles is not None and len(titles) != len(images):
-        raise ValueError(f"images_figure: got {len(images)} images but {len(titles)} titles")
-    ncols = len(images) if ncols is None else int(ncols)
-    if ncols < 1:
-        raise ValueError(f"images_figure: expected ncols >= 1, got {ncols}")
-    nrows = -(-len(images) // ncols)
+    nrows, ncols = _grid(len(images), titles, ncols, "images_figure", "images")
     fig, axes = plt.subplots(nrows, ncols, figsize=(_PANEL * ncols, _PANEL * nrows + 0.35),
                              squeeze=False)
     if shared_limits:
@@ -240,12 +245,7 @@ def group_function_figure(functions, group, titles=None, ncols: int | None = Non
             raise ValueError(
                 f"group_function_figure: a function on {H.name} has {H.order} values, got shape {f.shape}"
             )
-    if titles is not None and len(titles) != len(functions):
-        raise ValueError(f"group_function_figure: got {len(functions)} functions but {len(titles)} titles")
-    ncols = len(functions) if ncols is None else int(ncols)
-    if ncols < 1:
-        raise ValueError(f"group_function_figure: expected ncols >= 1, got {ncols}")
-    nrows = -(-len(functions) // ncols)
+    nrows, ncols = _grid(len(functions), titles, ncols, "group_function_figure", "functions")
     fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * (0.3 * H.order + 0.9), 2.3 * nrows),
                              sharey=True, squeeze=False)
     labels = [H.label(g) for g in H.elements]
