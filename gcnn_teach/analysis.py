@@ -348,7 +348,8 @@ def output_spread(outputs) -> float:
     return float(torch.cdist(outputs, outputs).sum() / (b * (b - 1)))
 
 
-def invariance_error_vs_angle(model: Callable, x: torch.Tensor, angles: Sequence[float]) -> np.ndarray:
+def invariance_error_vs_angle(model: Callable, x: torch.Tensor, angles: Sequence[float],
+                              batch_size: int = 256) -> np.ndarray:
     """How far rotating the inputs by each angle moves the outputs, relative to their spread.
 
     For a batch ``x [B, C, N, N]`` (``B >= 2``) and each angle ``a``::
@@ -359,20 +360,27 @@ def invariance_error_vs_angle(model: Callable, x: torch.Tensor, angles: Sequence
     degrees, bilinear otherwise).  0 means invariant; 1 means rotating a digit moves its
     logits as far as replacing it by another digit.  Dividing by the spread, rather than by
     the size of the logits, keeps an offset that every input shares (common in untrained
-    networks) from making any model look invariant.
+    networks) from making any model look invariant.  All rotated copies are run through
+    ``model`` together, ``batch_size`` at a time, so put a model with batch normalisation
+    or dropout in evaluation mode first.
     """
     if not isinstance(x, torch.Tensor) or x.ndim != 4:
         raise ValueError(f"invariance_error_vs_angle: expected a batch [B, C, N, N], got "
                          f"{tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__}")
+    if batch_size < 1:
+        raise ValueError(f"invariance_error_vs_angle: expected batch_size >= 1, got {batch_size}")
+    b = x.shape[0]
+    rotated = torch.cat([torch.as_tensor(rotate_by_angle(x, float(a))) for a in angles])
     with torch.no_grad():
         reference = model(x).double().flatten(1)
         spread = output_spread(reference)
         if spread == 0:
             raise ValueError("invariance_error_vs_angle: the model gives the same output for every input in the "
                              "batch, so there is no spread to measure the error against; use different inputs")
-        errors = [float((model(rotate_by_angle(x, float(a))).double().flatten(1) - reference).norm(dim=1).mean())
-                  for a in angles]
-    return np.asarray(errors) / spread
+        outputs = torch.cat([model(rotated[s:s + batch_size]).double().flatten(1)
+                             for s in range(0, len(rotated), batch_size)])
+    distances = (outputs.view(len(angles), b, -1) - reference).norm(dim=2)  # [angles, B]
+    return distances.mean(dim=1).numpy() / spread
 
 
 def interpolation_error_vs_angle(x, angles: Sequence[float]) -> np.ndarray:

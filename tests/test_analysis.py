@@ -299,11 +299,21 @@ def test_invariance_error_zero_at_quarter_turns_for_p4cnn_only(digits):
     assert plain[0] == 0 and np.all(plain[1:] > 0.05)
 
 
-def test_invariance_error_of_a_model_that_ignores_its_input_is_zero(digits):
-    def blind(x):  # different outputs for different batch positions, whatever the pixels
-        return torch.arange(len(x), dtype=torch.float32)[:, None].repeat(1, 3)
+def test_invariance_error_of_a_model_that_reads_only_the_centre_pixel_is_zero():
+    # on an odd-sized image the centre of rotation is a pixel, and every rotation keeps it in place
+    x = torch.as_tensor(np.random.default_rng(1).random((5, 1, 9, 9)), dtype=torch.float32)
+    errors = invariance_error_vs_angle(lambda y: y[:, 0, 4, 4:5].repeat(1, 3), x, [0, 30, 90, 200], batch_size=3)
+    np.testing.assert_allclose(errors, 0.0, atol=1e-6)
+    # and one pixel off the centre is not invariant
+    assert np.all(invariance_error_vs_angle(lambda y: y[:, 0, 4, 5:6], x, [30, 90]) > 0.01)
 
-    np.testing.assert_array_equal(invariance_error_vs_angle(blind, digits, [0, 30, 90]), 0.0)
+
+def test_invariance_error_is_the_same_in_any_batch_size(digits):
+    model = he_initialise(Z2CNN()).eval()
+    np.testing.assert_allclose(invariance_error_vs_angle(model, digits, [0, 45, 90], batch_size=1),
+                               invariance_error_vs_angle(model, digits, [0, 45, 90]), rtol=1e-5, atol=1e-5)
+    with pytest.raises(ValueError, match="batch_size"):
+        invariance_error_vs_angle(model, digits, [0], batch_size=0)
 
 
 def test_invariance_error_needs_spread_and_a_batch(digits):
