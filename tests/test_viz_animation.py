@@ -222,7 +222,7 @@ def test_two_cameras_draws_and_writes_a_gif(image, tmp_path):
     assert frames.shape[0] == 3
     page = scene.show(caption="Two cameras.", alt="A filter scanning a digit, seen twice.", dpi=30,
                       mode="static")
-    assert "Two cameras." in page.data
+    assert "Two cameras." in page.data and "step 2/3" in page.data
     assert page.data.count("data:image/png;base64,") == 3 + 1
 
 
@@ -273,9 +273,20 @@ def test_rotation_stack_without_turning_back_is_caught(image, monkeypatch):
 
 
 def test_rotation_stack_draws(image):
-    images = A.rotation_stack(image, FILTER).render(dpi=30)
+    stack = A.rotation_stack(image, FILTER)
+    images = stack.render(dpi=30)
     assert len(images) == 16
     assert not np.array_equal(images[0], images[5])
+    page = stack.show(caption="c", alt="a", dpi=30, mode="static")
+    assert "input turned 3, copy 2" in page.data
+
+
+def test_static_player_labels():
+    page = A.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20,
+                                labels=["first", "second"])
+    assert '"first", "second"' in page
+    with pytest.raises(ValueError, match="labels"):
+        A.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20, labels=["one"])
 
 
 def test_rotation_stack_bad_input():

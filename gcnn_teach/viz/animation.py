@@ -335,14 +335,16 @@ def _player_html(images: list[np.ndarray], labels: list[str], *, caption: str, a
 
 
 def static_player_html(draw: Draw, frames, *, caption: str, alt: str, figsize=(6.4, 3.2), dpi: int = 72,
-                       interval: int = 400, loop: bool = True, images: list[np.ndarray] | None = None) -> str:
+                       interval: int = 400, loop: bool = True, images: list[np.ndarray] | None = None,
+                       labels: Sequence[str] | None = None) -> str:
     """The self-contained HTML of the static player: every frame embedded, no kernel, no network.
 
     The player sits in ``<figure role="group" aria-label=alt>`` followed by a
     ``<figcaption>``; the frame image carries ``alt`` too.  Buttons: previous, play/pause,
     next; a frame slider; the current slider value is shown beside it.  ``interval`` is
     the time per frame in milliseconds.  ``images`` reuses frames already rendered by
-    :func:`render_frames` with the same ``draw`` and ``frames``.
+    :func:`render_frames` with the same ``draw`` and ``frames``.  ``labels`` (one string per
+    frame) replaces the slider values shown beside the slider.
     """
     _check_text(caption, alt)
     player = Player.make(draw, frames)
@@ -350,7 +352,11 @@ def static_player_html(draw: Draw, frames, *, caption: str, alt: str, figsize=(6
         images = render_frames(draw, frames, figsize, dpi)
     if len(images) != len(player):
         raise ValueError(f"static_player_html: got {len(images)} images for {len(player)} frames")
-    labels = [player.label(value) for value in player.values]
+    if labels is None:
+        labels = [player.label(value) for value in player.values]
+    labels = [str(label) for label in labels]
+    if len(labels) != len(player):
+        raise ValueError(f"static_player_html: got {len(labels)} labels for {len(player)} frames")
     slider = ", ".join(player.names) if player.names else "frame"
     return _player_html(images, labels, caption=caption, alt=alt, slider=slider, interval=interval, loop=loop)
 
@@ -400,7 +406,7 @@ def _live_widget(player: Player, caption: str, alt: str, figsize, dpi: int):
 
 def show_player(draw: Draw, frames, *, caption: str, alt: str, figsize=(6.4, 3.2), dpi: int = 72,
                 interval: int = 400, loop: bool = True, mode: str | None = None,
-                images: list[np.ndarray] | None = None):
+                images: list[np.ndarray] | None = None, labels: Sequence[str] | None = None):
     """Show a figure that changes with one or more sliders: live sliders or the static player.
 
     ``draw(fig, value)`` draws one frame into the cleared figure ``fig`` (a function with the
@@ -409,7 +415,8 @@ def show_player(draw: Draw, frames, *, caption: str, alt: str, figsize=(6.4, 3.2
     ``name -> values`` for several sliders (then ``draw(fig, **values)``).  ``caption`` and
     ``alt`` (a real description of what the reader sees) are required.  ``mode`` forces
     ``"static"`` or ``"live"``; by default :func:`player_mode` decides.  ``images`` reuses
-    frames already rendered by :func:`render_frames` (static player only).
+    frames already rendered by :func:`render_frames`, and ``labels`` names each frame beside
+    the slider (static player only).
 
     Returns an object that displays itself as the last expression of a cell: an
     ``IPython.display.HTML`` (static) or an ``ipywidgets`` box (live).
@@ -421,7 +428,7 @@ def show_player(draw: Draw, frames, *, caption: str, alt: str, figsize=(6.4, 3.2
     from IPython.display import HTML
 
     return HTML(static_player_html(draw, frames, caption=caption, alt=alt, figsize=figsize, dpi=dpi,
-                                   interval=interval, loop=loop, images=images))
+                                   interval=interval, loop=loop, images=images, labels=labels))
 
 
 class _Animated:
@@ -449,6 +456,10 @@ class _Animated:
         else:
             self._update(state[1], frame)
 
+    def frame_label(self, frame) -> str:
+        """The words shown beside the static player's slider for ``frame``."""
+        return str(frame)
+
     def render(self, dpi: int = 72) -> list[np.ndarray]:
         """Every frame as an RGB array (rendered once per ``dpi``, then reused by ``show`` and ``save_gif``)."""
         cache = self.__dict__.setdefault("_rendered", {})
@@ -467,7 +478,8 @@ class _Animated:
         if sliders is None:
             images = self.render(dpi) if player_mode(mode) == "static" else None
             return show_player(self.draw, self.frames, caption=caption, alt=alt, figsize=self.figsize, dpi=dpi,
-                               interval=interval, mode=mode, images=images)
+                               interval=interval, mode=mode, images=images,
+                               labels=[self.frame_label(frame) for frame in self.frames])
         if not callable(frame_of):
             raise TypeError("show: with sliders, give frame_of(**values) -> the frame to draw")
 
@@ -580,6 +592,9 @@ class TwoCameras(_Animated):
             out[self.positions[s]] = self.values[camera][s]
         return out
 
+    def frame_label(self, t) -> str:
+        return f"step {int(t) + 1}/{len(self.positions)}"
+
     def activation_view(self, t: int, camera: str) -> np.ndarray:
         """The output map after frame ``t`` as ``camera`` sees it: ``[window, window]``, NaN elsewhere.
 
@@ -608,9 +623,8 @@ class TwoCameras(_Animated):
         for column, camera in enumerate(("image", "filter")):
             top, bottom = axes[0, column], axes[1, column]
             for ax in (top, bottom):
-                ax.set_facecolor("#e6e6e6")
-                ax.set_xticks([])
-                ax.set_yticks([])
+                _blank_axes(ax)
+                ax.set_facecolor("#e6e6e6")  # what the camera sees beyond the scene
             artists[camera] = {
                 "input": top.imshow(np.full((n, n), np.nan), cmap=IMAGE_CMAP, vmin=image_low,
                                     vmax=image_high if image_high > image_low else image_low + 1, extent=extent),
@@ -739,6 +753,10 @@ class RotationStack(_Animated):
     def stack(self, s: int) -> np.ndarray:
         """All four slots ``[4, H', W']`` for input ``x_s``."""
         return np.stack([self.slot(s, r) for r in range(4)])
+
+    def frame_label(self, frame) -> str:
+        s, r = frame
+        return f"input turned {s}, copy {r}"
 
     def _build(self, fig: Figure) -> dict:
         low, high = signed_limits(self.stack(0))
