@@ -23,7 +23,7 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not book" -q
 	$(MAKE) book
-	$(BIN)/python -m pytest tests -m book -q
+	$(BIN)/python -m pytest tests -m book -q -rs
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -25,7 +25,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
+# The built book; GCNN_TEACH_BOOK_HTML points the tests at another build (e.g. scripts/build_pages.sh's).
+HTML = Path(os.environ.get("GCNN_TEACH_BOOK_HTML") or ROOT / "_build" / "html").resolve()
+# The sources that book was built from: the folder above its _build (scripts/build_pages.sh
+# builds this repository's sources into /tmp/build-NAME, which holds no sources).
+SOURCE = HTML.parents[1] if (HTML.parents[1] / "_config.yml").exists() else ROOT
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REQUIRE_ENV = "GCNN_TEACH_REQUIRE_BROWSER"

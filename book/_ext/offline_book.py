@@ -10,6 +10,11 @@ configuration block naming an example Binder repository. The book does not offer
 code (its Binder and Colab launch buttons open the whole notebook instead), so both are
 dropped here unless ``launch_buttons: thebe: true`` is set.
 
+It also makes the bibliography accessible: docutils marks each reference with the ARIA
+role ``doc-biblioentry``, deprecated and not allowed inside the ``role="list"`` around
+them (axe-core reports a critical violation), so each becomes a ``listitem``, the role
+that DPUB-ARIA now recommends.
+
 This extension also sets ``GCNN_TEACH_STATIC=1`` for the notebooks the build executes
 (they inherit the build's environment), so that :func:`gcnn_teach.viz.animation.show_player`
 embeds static players, which work without a kernel, instead of live sliders, which would not.
@@ -50,9 +55,17 @@ def remove_thebe_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = [s for s in context["script_files"] if not is_thebe_asset(s)]
 
 
+def bibliography_entries_as_list_items(app, pagename, templatename, context, doctree):
+    """``role="doc-biblioentry"`` -> ``role="listitem"`` in the page body."""
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
     os.environ.setdefault("GCNN_TEACH_STATIC", "1")
     # after sphinx-thebe has added its block and its scripts
     app.connect("doctree-resolved", remove_thebe_config, priority=900)
     app.connect("html-page-context", remove_thebe_scripts, priority=900)
+    app.connect("html-page-context", bibliography_entries_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
