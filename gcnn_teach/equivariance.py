@@ -50,7 +50,15 @@ _TOLERANCE = {"float64": 1e-9, "float32": 1e-4, "float16": 1e-2, "bfloat16": 3e-
 
 def default_tolerance(dtype) -> float:
     """The relative tolerance used for outputs of this dtype (NumPy or torch)."""
-    name = str(dtype).replace("torch.", "")
+    if is_tensor(dtype) or isinstance(dtype, np.ndarray):
+        dtype = dtype.dtype
+    if torch is not None and isinstance(dtype, torch.dtype):
+        name = str(dtype).replace("torch.", "")
+    else:
+        try:
+            name = np.dtype(dtype).name
+        except TypeError:
+            name = str(dtype)
     if name not in _TOLERANCE:
         raise TypeError(f"equivariance: expected a floating-point output, got dtype {name}")
     return _TOLERANCE[name]
