@@ -57,7 +57,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -170,7 +169,8 @@ class Player:
     def render(self, fig: Figure, value) -> None:
         """Draw the frame at slider position ``value`` into ``fig`` (cleared first, unless the
         drawing belongs to one of this module's animations, which update their own artists)."""
-        if not (getattr(self.draw, "keeps_figure", False) or isinstance(getattr(self.draw, "__self__", None), _Animated)):
+        keeps_figure = getattr(self.draw, "keeps_figure", False)
+        if not (keeps_figure or isinstance(getattr(self.draw, "__self__", None), _Animated)):
             fig.clear()
         if self.names is None:
             self.draw(fig, value)
