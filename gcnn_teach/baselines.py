@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-__all__ = ["MLP", "SmallCNN", "fit_polynomial"]
+__all__ = ["MLP", "SmallCNN", "fit_polynomial", "learning_curve"]
 
 
 def _check_image_batch(x: torch.Tensor, channels: int, name: str) -> None:
@@ -107,3 +107,30 @@ def fit_polynomial(x, y, degree: int, even: bool = False) -> Callable[[np.ndarra
         return poly(t * t if even else t)
 
     return p
+
+
+def learning_curve(make_model: Callable[[], nn.Module], data, sizes, seeds=(0,), steps: int = 300,
+                   batch_size: int = 64, lr: float = 3e-3) -> dict[str, np.ndarray]:
+    """Train a fresh model on the first ``n`` training examples of ``data`` for every ``n``
+    in ``sizes`` and every seed; return train and test accuracies ``[len(seeds), len(sizes)]``.
+
+    ``data`` has ``train_subset(n)``, ``X_test`` and ``y_test`` (e.g.
+    :func:`gcnn_teach.data.canvas.canvas_digits`).  Every run takes about the same number of
+    gradient ``steps`` (``epochs = steps / batches per epoch``), so small training sets are
+    seen many times and no size is favoured by a longer training.  ``torch.manual_seed(seed)``
+    is set before each model is built, so the runs are reproducible on a given machine.
+    """
+    from .training import accuracy, train
+
+    sizes = [int(n) for n in sizes]
+    result = {"train": np.zeros((len(seeds), len(sizes))), "test": np.zeros((len(seeds), len(sizes)))}
+    for i, seed in enumerate(seeds):
+        for j, n in enumerate(sizes):
+            X, y = data.train_subset(n)
+            torch.manual_seed(seed)
+            model = make_model()
+            batches_per_epoch = -(-n // batch_size)
+            train(model, X, y, epochs=max(1, round(steps / batches_per_epoch)), batch_size=batch_size, lr=lr, seed=seed)
+            result["train"][i, j] = accuracy(model, X, y)
+            result["test"][i, j] = accuracy(model, data.X_test, data.y_test)
+    return result
