@@ -27,13 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 import sync_notebooks  # noqa: E402
 
-from browser_support import HTML, pages  # noqa: E402
+from browser_support import HTML, SOURCE, pages  # noqa: E402
 
 pytestmark = pytest.mark.book
 
-CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-NOTEBOOKS = sync_notebooks.notebooks(ROOT / "book")
+# The sources of the book under test: this repository, or the one GCNN_TEACH_BOOK_HTML's build came from.
+CONFIG = yaml.safe_load((SOURCE / "_config.yml").read_text())
+TOC = yaml.safe_load((SOURCE / "_toc.yml").read_text())
+NOTEBOOKS = sync_notebooks.notebooks(SOURCE / "book")
 
 
 def toc_files() -> list[str]:
@@ -56,8 +57,8 @@ def toc_files() -> list[str]:
 
 def source_of(file: str) -> Path:
     for suffix in (".ipynb", ".md"):
-        if (ROOT / (file + suffix)).exists():
-            return ROOT / (file + suffix)
+        if (SOURCE / (file + suffix)).exists():
+            return SOURCE / (file + suffix)
     raise AssertionError(f"_toc.yml names {file}, which has no .ipynb or .md source")
 
 
@@ -73,21 +74,21 @@ def built():
 
 # -- the notebooks as stored -------------------------------------------------------------
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(SOURCE).as_posix())
 def test_notebook_is_stored_without_outputs(path):
     notebook = json.loads(path.read_text(encoding="utf-8"))
     stored = [i for i, cell in enumerate(notebook["cells"])
               if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)]
-    assert not stored, f"{path.relative_to(ROOT)}: cells {stored} have stored outputs; save the notebook without them"
+    assert not stored, f"{path.relative_to(SOURCE)}: cells {stored} have stored outputs; save the notebook without them"
     assert notebook["metadata"].get("kernelspec", {}).get("name") == "python3"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(SOURCE).as_posix())
 def test_notebook_starts_with_the_install_cell(path):
-    source = sync_notebooks.install_source(*sync_notebooks.repository())
+    source = sync_notebooks.install_source(*sync_notebooks.repository(SOURCE / "_config.yml"))
     notebook = json.loads(path.read_text(encoding="utf-8"))
     assert sync_notebooks.has_current_cell(notebook, source), (
-        f"{path.relative_to(ROOT)} does not start with the current install cell: "
+        f"{path.relative_to(SOURCE)} does not start with the current install cell: "
         "run `.venv/bin/python scripts/sync_notebooks.py`")
 
 
@@ -197,7 +198,7 @@ def test_saved_widgets_work_without_a_kernel(built, name):
 # -- chapters: launch buttons, download, install cell ------------------------------------
 
 def repository_path() -> tuple[str, str]:
-    url, branch = sync_notebooks.repository()
+    url, branch = sync_notebooks.repository(SOURCE / "_config.yml")
     return urlsplit(url).path.strip("/"), branch
 
 
@@ -247,7 +248,7 @@ def public_modules() -> list[str]:
 
 
 def test_api_reference_covers_every_public_module():
-    text = (ROOT / "book" / "api.md").read_text(encoding="utf-8")
+    text = (SOURCE / "book" / "api.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\.\. automodule:: (\S+)", text, re.M))
     missing = sorted(set(public_modules()) - documented)
     assert not missing, f"book/api.md lacks `.. automodule::` for {missing}"
