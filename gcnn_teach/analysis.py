@@ -372,12 +372,12 @@ def invariance_error_vs_angle(model: Callable, x: torch.Tensor, angles: Sequence
     b = x.shape[0]
     rotated = torch.cat([torch.as_tensor(rotate_by_angle(x, float(a))) for a in angles])
     with torch.no_grad():
-        reference = model(x).double().flatten(1)
+        reference = model(x).double().flatten(1).cpu()
         spread = output_spread(reference)
         if spread == 0:
             raise ValueError("invariance_error_vs_angle: the model gives the same output for every input in the "
                              "batch, so there is no spread to measure the error against; use different inputs")
-        outputs = torch.cat([model(rotated[s:s + batch_size]).double().flatten(1)
+        outputs = torch.cat([model(rotated[s:s + batch_size]).double().flatten(1).cpu()
                              for s in range(0, len(rotated), batch_size)])
     distances = (outputs.view(len(angles), b, -1) - reference).norm(dim=2)  # [angles, B]
     return distances.mean(dim=1).numpy() / spread
