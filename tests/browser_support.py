@@ -225,10 +225,10 @@ def untypeset_maths(page) -> list[str]:
                 const text = (node.getAttribute('data-mjx-error') || node.textContent || '').trim();
                 problems.push(`MathJax error: ${text.slice(0, 120)}`);
             });
-            // the visible prose, without code, scripts and typeset maths
+            // the visible prose, without code (API signatures included), scripts and typeset maths
             const body = document.querySelector('main') || document.body;
             const copy = body.cloneNode(true);
-            copy.querySelectorAll('pre, code, script, style, mjx-container, textarea, .highlight, .cell_output')
+            copy.querySelectorAll('pre, code, script, style, mjx-container, textarea, .highlight, .cell_output, dt.sig')
                 .forEach(node => node.remove());
             const re = new RegExp(rawTex, 'g');
             const text = copy.textContent;
