@@ -306,6 +306,15 @@ class Z2CNN(nn.Module):
             c = channels
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Conv2d(c, num_classes, last)
+        self.reset_parameters()
+
+    def reset_parameters(self) -> None:
+        """Initialise every correlation as the group layers are (N(0, 2 / fan_in), zero bias), so
+        that comparisons between Z2CNN and P4CNN, trained or not, start alike."""
+        for conv in [*self.convs, self.head]:
+            nn.init.normal_(conv.weight, std=math.sqrt(2.0 / conv.weight[0].numel()))
+            if conv.bias is not None:
+                nn.init.zeros_(conv.bias)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         for i, (conv, norm) in enumerate(zip(self.convs, self.norms), start=1):
