@@ -22,21 +22,25 @@ range(4)}`` labels each map.
 
 It can draw into a figure it is given (``fig=``), so a slider can redraw it for every
 position (:func:`gcnn_teach.viz.animation.show_player`).
+
+:func:`verdict_table` lays out many checks at once: one row per map and family of
+transformations, with the claim, the worst relative error and the measured verdict.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..equivariance import Measurement, equivariance_error, to_numpy
+from ..equivariance import EquivarianceReport, Measurement, equivariance_error, to_numpy
 from .style import IMAGE_CMAP, PALETTE, SIGNED_CMAP
 
-__all__ = ["as_maps", "DiagramPanels", "diagram_panels", "equivariance_diagram"]
+__all__ = ["as_maps", "DiagramPanels", "diagram_panels", "equivariance_diagram", "VerdictRow", "VerdictTable", "verdict_table"]
 
 #: More maps than this per panel would make an unreadable figure; choose some with ``display_*``.
 MAX_MAPS = 8
@@ -287,3 +291,89 @@ def equivariance_diagram(f: Callable, x, transform_in: Callable, transform_out: 
     if title:
         fig.suptitle(title)
     return fig
+
+
+# -- many checks at a glance -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VerdictRow:
+    """One line of a :class:`VerdictTable`: what was checked, the report, and the claim."""
+
+    name: str
+    transformations: str
+    report: EquivarianceReport
+    expected: bool
+
+    @property
+    def claim(self) -> str:
+        return ("" if self.expected else "not ") + self.report.kind
+
+    @property
+    def measured(self) -> str:
+        return ("" if self.report.passed else "not ") + self.report.kind
+
+    @property
+    def agrees(self) -> bool:
+        return self.report.passed == self.expected
+
+
+@dataclass(frozen=True)
+class VerdictTable:
+    """Verdicts of several equivariance checks, as a table (HTML in a notebook, text otherwise).
+
+    Each row has a claim (``expected``: equivariant or not) and what the check measured;
+    :meth:`assert_claims` raises unless every measurement agrees with its claim.
+    """
+
+    rows: tuple
+
+    def assert_claims(self) -> "VerdictTable":
+        wrong = [row for row in self.rows if not row.agrees]
+        if wrong:
+            lines = [f"{row.name} under {row.transformations}: claimed {row.claim}, measured {row.measured}\n"
+                     f"{row.report}" for row in wrong]
+            raise AssertionError("verdict_table: some claims are false:\n" + "\n".join(lines))
+        return self
+
+    def __str__(self) -> str:
+        header = ("map", "transformations", "claim", "worst rel. error", "measured")
+        body = [(r.name, r.transformations, r.claim, f"{r.report.max_rel_error:.1e}", r.measured) for r in self.rows]
+        widths = [max(len(str(line[k])) for line in [header, *body]) for k in range(5)]
+        return "\n".join("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip()
+                         for line in [header, *body])
+
+    def _repr_html_(self) -> str:
+        head = "".join(f'<th scope="col">{h}</th>' for h in
+                       ("map", "transformations", "claim", "worst relative error", "measured"))
+        lines = []
+        for r in self.rows:
+            mark = "&#x2713;" if r.agrees else "&#x2717; (claim is false)"
+            lines.append(
+                f"<tr><th scope=\"row\">{html.escape(r.name)}</th><td>{html.escape(r.transformations)}</td>"
+                f"<td>{r.claim}</td><td>{r.report.max_rel_error:.1e}</td><td>{r.measured} {mark}</td></tr>"
+            )
+        return f"<table class=\"verdict-table\"><thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
+
+
+def verdict_table(rows: Sequence[tuple[str, str, EquivarianceReport, bool]]) -> VerdictTable:
+    """A table of checks: each row ``(map name, transformations, report, expected)``.
+
+    ``report`` comes from :func:`gcnn_teach.equivariance.measure_equivariance` or
+    ``check_equivariance(..., raise_error=False)``; ``expected`` is the claim (``True``:
+    equivariant, or invariant if the report measured invariance).  The last column is the
+    measured verdict at the report's tolerance; the worst relative error is
+    ``max |f(T x) - T' f(x)| / max |T' f(x)|`` over the transformations.
+    """
+    checked = []
+    for row in rows:
+        if not (isinstance(row, (tuple, list)) and len(row) == 4):
+            raise ValueError(f"verdict_table: expected rows (name, transformations, report, expected), got {row!r}")
+        name, transformations, report, expected = row
+        if not isinstance(report, EquivarianceReport):
+            raise TypeError(f"verdict_table: expected an EquivarianceReport for {name!r}, got {type(report).__name__}")
+        if not isinstance(expected, bool):
+            raise TypeError(f"verdict_table: expected the claim for {name!r} as True or False, got {expected!r}")
+        checked.append(VerdictRow(str(name), str(transformations), report, expected))
+    if not checked:
+        raise ValueError("verdict_table: expected at least one row")
+    return VerdictTable(tuple(checked))
