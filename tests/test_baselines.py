@@ -101,3 +101,22 @@ def test_fit_polynomial_least_squares_matches_numpy(rng):
 def test_fit_polynomial_bad_arguments(args, match):
     with pytest.raises(ValueError, match=match):
         fit_polynomial(*args)
+
+
+def test_learning_curve_trains_one_fresh_model_per_size_and_seed():
+    from gcnn_teach.baselines import learning_curve
+    from gcnn_teach.data import canvas_digits
+
+    data = canvas_digits(canvas_size=10, test_size=200, seed=0)
+    built = []
+
+    def make():
+        built.append(MLP(10, hidden=16))
+        return built[-1]
+
+    result = learning_curve(make, data, [20, 60], seeds=(0, 1), steps=80, batch_size=16)
+    assert result["train"].shape == result["test"].shape == (2, 2) and len(built) == 4
+    assert np.all((0 <= result["test"]) & (result["test"] <= 1))
+    assert result["train"][0, 0] > 0.8  # 20 examples, 80 steps: fitted
+    again = learning_curve(make, data, [20, 60], seeds=(0, 1), steps=80, batch_size=16)
+    assert np.array_equal(result["test"], again["test"])  # seeded: the same numbers again

@@ -143,3 +143,53 @@ def test_bad_arguments_raise(image):
         equivariance_diagram(np.tanh, image, shift, display_out=lambda y: [y[0]])
     with pytest.raises(ValueError, match="at most"):
         equivariance_diagram(np.tanh, image, shift, display_out=lambda y: list(y))
+
+
+# -- verdict_table ---------------------------------------------------------------------
+
+def _reports(image):
+    from gcnn_teach.equivariance import measure_equivariance, translation_transforms
+
+    shifts = translation_transforms([(1, 2), (3, -1)])
+    good = measure_equivariance(np.tanh, image, shifts, name="tanh")
+    bias = np.arange(144.0).reshape(12, 12)
+    bad = measure_equivariance(lambda t: t + bias, image, shifts, name="bias")
+    return good, bad
+
+
+def test_verdict_table_agrees_with_true_claims_and_renders(image):
+    from gcnn_teach.viz.diagrams import verdict_table
+
+    good, bad = _reports(image)
+    table = verdict_table([("tanh", "shifts", good, True), ("add a bias image", "shifts", bad, False)])
+    assert table.assert_claims() is table
+    html_text = table._repr_html_()
+    assert html_text.count("<tr>") == 3 and "not equivariant" in html_text and "&#x2713;" in html_text
+    assert "<th scope=\"row\">add a bias image</th>" in html_text
+    text = str(table)
+    assert text.splitlines()[0].split() [:2] == ["map", "transformations"] and len(text.splitlines()) == 3
+    assert repr(table) == text
+
+
+def test_verdict_table_catches_a_false_claim(image):
+    from gcnn_teach.viz.diagrams import verdict_table
+
+    good, bad = _reports(image)
+    table = verdict_table([("tanh", "shifts", good, True), ("add a bias image", "shifts", bad, True)])
+    with pytest.raises(AssertionError, match="add a bias image under shifts: claimed equivariant, measured not"):
+        table.assert_claims()
+    assert "claim is false" in table._repr_html_()
+
+
+def test_verdict_table_bad_rows(image):
+    from gcnn_teach.viz.diagrams import verdict_table
+
+    good, _ = _reports(image)
+    with pytest.raises(ValueError, match="at least one row"):
+        verdict_table([])
+    with pytest.raises(ValueError, match="expected rows"):
+        verdict_table([("tanh", good, True)])
+    with pytest.raises(TypeError, match="EquivarianceReport"):
+        verdict_table([("tanh", "shifts", good.passed, True)])
+    with pytest.raises(TypeError, match="True or False"):
+        verdict_table([("tanh", "shifts", good, "yes")])

@@ -317,7 +317,7 @@ class VerdictRow:
         return self.report.passed == self.expected
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class VerdictTable:
     """Verdicts of several equivariance checks, as a table (HTML in a notebook, text otherwise).
 
@@ -341,6 +341,8 @@ class VerdictTable:
         widths = [max(len(str(line[k])) for line in [header, *body]) for k in range(5)]
         return "\n".join("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip()
                          for line in [header, *body])
+
+    __repr__ = __str__
 
     def _repr_html_(self) -> str:
         head = "".join(f'<th scope="col">{h}</th>' for h in
