@@ -5,5 +5,6 @@ Nothing here downloads anything.
 
 from .canvas import CanvasDigits, canvas_digits, place_on_canvas
 from .digits import load_digits, upsample
+from .rotated import DigitSplit, balanced_subset, rotated_digits, stratified_split  # noqa: F401
 
 __all__ = ["load_digits", "upsample", "CanvasDigits", "canvas_digits", "place_on_canvas"]
