@@ -352,9 +352,12 @@ class VerdictTable:
             mark = "&#x2713;" if r.agrees else "&#x2717; (claim is false)"
             lines.append(
                 f"<tr><th scope=\"row\">{html.escape(r.name)}</th><td>{html.escape(r.transformations)}</td>"
-                f"<td>{r.claim}</td><td>{r.report.max_rel_error:.1e}</td><td>{r.measured} {mark}</td></tr>"
+                f"<td>{r.claim}</td><td>{r.report.max_rel_error:.1e}</td>"
+                f"<td style=\"white-space: nowrap\">{r.measured} {mark}</td></tr>"
             )
-        return f"<table class=\"verdict-table\"><thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
+        # "table" picks up the book theme's table style
+        return (f"<table class=\"table verdict-table\"><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(lines)}</tbody></table>")
 
 
 def verdict_table(rows: Sequence[tuple[str, str, EquivarianceReport, bool]]) -> VerdictTable:
