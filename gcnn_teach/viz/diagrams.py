@@ -322,7 +322,7 @@ class VerdictTable:
     """Verdicts of several equivariance checks, as a table (HTML in a notebook, text otherwise).
 
     Each row has a claim (``expected``: equivariant or not) and what the check measured;
-    :meth:`assert_claims` raises unless every measurement agrees with its claim.
+    ``assert_claims()`` raises unless every measurement agrees with its claim.
     """
 
     rows: tuple
