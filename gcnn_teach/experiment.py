@@ -51,6 +51,8 @@ __all__ = [
     "train_and_evaluate",
     "run_all",
     "summarise",
+    "confusion_matrix",
+    "errors_by_size",
     "results_path",
     "save_results",
     "load_results",
@@ -90,7 +92,7 @@ class Budget:
     pool_after: int = 2
     p4_channels: int = 10
     dropout: float = 0.0
-    epochs: int = 8
+    epochs: int = 6
     batch_size: int = 32
     lr: float = 3e-3
     seeds: tuple[int, ...] = (0, 1, 2)
@@ -125,7 +127,7 @@ def budget(full: bool | None = None, **changes) -> Budget:
         device = "cuda" if torch.cuda.is_available() else "cpu"
         base = Budget(size=28, digit_size=20, layers=7, epochs=30, seeds=(0, 1, 2, 3, 4),
                       sweep_sizes=(100, 250, 500), sweep_seeds=(0, 1, 2, 3, 4),
-                      control_seeds=(0, 1, 2, 3, 4), dropout=0.3, device=device,
+                      control_seeds=(0, 1, 2, 3, 4), device=device,
                       threads=max(1, os.cpu_count() or 1), full=True)
     else:
         base = Budget()
@@ -209,9 +211,10 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
     """Train model ``name`` with ``seed`` on ``data`` and measure it; returns a record (a ``dict``).
 
     The record holds ``experiment``, ``model``, ``seed``, ``n_train``, ``epochs``,
-    ``parameters``, ``test_error`` and ``train_error`` (fractions), ``seconds`` of training
-    and ``images_per_second`` (training throughput).  With ``return_model=True`` returns
-    ``(record, model)``, the model in evaluation mode.
+    ``parameters``, ``test_error`` (a fraction, after :func:`recalibrate_batchnorm` when
+    ``b.recalibrate``), ``test_error_running_stats`` (the test error before that), ``confusion`` (``[true class][predicted class]`` counts on the
+    test set), ``seconds`` of training and ``images_per_second`` (training throughput).
+    With ``return_model=True`` returns ``(record, model)``, the model in evaluation mode.
     """
     epochs = b.epochs if epochs is None else epochs
     model = build_model(name, b, seed)
@@ -219,11 +222,14 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
         start = time.perf_counter()
         train(model, data.X_train, data.y_train, epochs=epochs, batch_size=b.batch_size, lr=b.lr,
               seed=seed, progress=progress, desc=f"{name} seed {seed} n={len(data.y_train)}")
-        if b.recalibrate:
-            recalibrate_batchnorm(model, data.X_train)
         if b.device.startswith("cuda"):
             torch.cuda.synchronize()
         seconds = time.perf_counter() - start
+        # the error with the running statistics batch norm kept during training, for comparison
+        error_running_stats = error_rate(model, data.X_test, data.y_test)
+        if b.recalibrate:
+            recalibrate_batchnorm(model, data.X_train)
+        predicted = predict(model, data.X_test).argmax(1).numpy()
         record = {
             "experiment": experiment,
             "model": name,
@@ -231,12 +237,20 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
             "n_train": int(len(data.y_train)),
             "epochs": int(epochs),
             "parameters": count_parameters(model),
-            "test_error": error_rate(model, data.X_test, data.y_test),
-            "train_error": error_rate(model, data.X_train, data.y_train),
+            "test_error": float(np.mean(predicted != data.y_test)),
+            "test_error_running_stats": error_running_stats,
+            "confusion": confusion_matrix(data.y_test, predicted).tolist(),
             "seconds": seconds,
             "images_per_second": epochs * len(data.y_train) / seconds,
         }
     return (record, model) if return_model else record
+
+
+def confusion_matrix(labels, predicted, classes: int = 10) -> np.ndarray:
+    """``counts[i, j]``: how many images of class ``i`` were predicted as class ``j``."""
+    counts = np.zeros((classes, classes), dtype=np.int64)
+    np.add.at(counts, (np.asarray(labels), np.asarray(predicted)), 1)
+    return counts
 
 
 def _bar(items, desc: str, progress: bool):
@@ -248,23 +262,30 @@ def _bar(items, desc: str, progress: bool):
 
 
 def run_all(names, data: DigitSplit, seeds, b: Budget, *, experiment: str = "rotated",
-            sizes=None, progress: bool = True) -> list[dict]:
+            sizes=None, progress: bool = True, keep_models: bool = False):
     """Train every model in ``names`` with every seed; returns the records.
+
+    With ``keep_models=True`` returns ``(records, models)``, where ``models[(name, seed)]``
+    is the trained model (on the largest training set), in evaluation mode.
 
     ``sizes`` (a sequence of training-set sizes) makes it a sample-efficiency sweep: each
     size trains on a class-balanced subset (:meth:`DigitSplit.subset`) for as many epochs
-    as give it the same number of gradient steps as the full ``b.n_train`` images get in
-    ``b.epochs`` epochs, so small training sets are not also under-trained.
+    as give it the same number of gradient steps as ``b.epochs`` epochs over ``b.n_train``
+    images (rounded to whole epochs), so small training sets are not also under-trained.
     """
     sizes = [len(data.y_train)] if sizes is None else list(sizes)
     jobs = [(n, name, seed) for n in sizes for name in names for seed in seeds]
-    records = []
+    steps = b.epochs * math.ceil(b.n_train / b.batch_size)  # the budget of gradient steps per run
+    records, models = [], {}
     for n, name, seed in _bar(jobs, experiment, progress):
         subset = data if n == len(data.y_train) else data.subset(n, seed=b.data_seed)
-        epochs = max(1, math.ceil(b.epochs * b.n_train / n))
-        records.append(train_and_evaluate(name, subset, seed, b, experiment=experiment,
-                                          epochs=epochs, progress=progress))
-    return records
+        epochs = max(1, round(steps / math.ceil(n / b.batch_size)))
+        record, model = train_and_evaluate(name, subset, seed, b, experiment=experiment, epochs=epochs,
+                                           progress=progress, return_model=True)
+        records.append(record)
+        if n == max(sizes):
+            models[(name, seed)] = model
+    return (records, models) if keep_models else records
 
 
 def summarise(records: list[dict], experiment: str = "rotated", by: str = "model") -> dict:
@@ -293,6 +314,20 @@ def summarise(records: list[dict], experiment: str = "rotated", by: str = "model
             "parameters": int(rs[0]["parameters"]),
         }
     return out
+
+
+def errors_by_size(records: list[dict], model: str, sizes, seeds) -> np.ndarray:
+    """Test errors ``[len(seeds), len(sizes)]`` of ``model``: the run with each seed and training-set size.
+
+    Looks in every experiment on the rotated digits (the sweep and the main runs), so the
+    largest size can come from the main comparison.
+    """
+    found = {(r["seed"], r["n_train"]): r["test_error"] for r in records
+             if r["model"] == model and r["experiment"] in ("rotated", "sweep")}
+    missing = [(seed, n) for seed in seeds for n in sizes if (seed, n) not in found]
+    if missing:
+        raise KeyError(f"errors_by_size: no {model} run for (seed, n_train) in {missing}")
+    return np.array([[found[(seed, n)] for n in sizes] for seed in seeds])
 
 
 def results_path() -> Path:
