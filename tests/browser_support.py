@@ -188,13 +188,12 @@ def load(page, url: str) -> None:
     typeset by MathJax, saved widgets drawn by the widgets manager."""
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
-    page.evaluate(
-        """async () => {
-            if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-                await MathJax.startup.promise;
-            }
-        }"""
-    )
+    typeset = """async () => {
+        if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+            await MathJax.startup.promise;
+        }
+    }"""
+    page.evaluate(typeset)
     views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
     if views:
         page.wait_for_function(
@@ -202,6 +201,7 @@ def load(page, url: str) -> None:
             arg=views,
             timeout=PAGE_TIMEOUT_MS,
         )
+        page.evaluate(typeset)  # the maths in the widgets (widgets-mathjax.js chains it there)
 
 
 # -- the checks: each returns a list of problems ---------------------------------------

@@ -56,7 +56,8 @@ def book_url(browser):
 _AUDITS: dict[str, dict] = {}
 
 
-def audit(browser, url: str) -> dict:
+def audit(browser, url: str, check: str) -> list[str]:
+    """The problems that ``check`` found on the page at ``url`` (the page is visited once)."""
     if url not in _AUDITS:
         page, traffic = bs.new_page(browser)
         try:
@@ -70,10 +71,14 @@ def audit(browser, url: str) -> dict:
             # what the reader's browser did (axe-core then fetches style sheets of its own)
             result["traffic"] = traffic.problems()
             result["accessibility"] = bs.accessibility_violations(page)
+        except Exception as error:  # a page that does not load fails each of its tests, once
+            result = {"error": f"{type(error).__name__}: {error}"}
         finally:
             page.context.close()
         _AUDITS[url] = result
-    return _AUDITS[url]
+    if "error" in _AUDITS[url]:
+        pytest.fail(f"{url} could not be audited: {_AUDITS[url]['error']}")
+    return _AUDITS[url][check]
 
 
 def report(name: str, problems: list[str]) -> str:
@@ -91,7 +96,11 @@ GOOD_PAGE = """<!DOCTYPE html>
 <div class="math">\\[[f \\star \\psi](g) = \\sum_y f(y)\\, \\psi(g^{{-1}} y)\\]</div>
 <img src="{picture}" alt="A small square picture.">
 {player}
-</main></body></html>"""
+<script type="application/vnd.jupyter.widget-view+json">{view}</script>
+</main>
+<script type="application/vnd.jupyter.widget-state+json">{state}</script>
+{widget_scripts}
+</body></html>"""
 
 BROKEN_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>A broken page</title>
@@ -123,11 +132,20 @@ def test_pages(browser, tmp_path_factory):
         fig.add_subplot().bar(range(4), [(i + shift) % 4 for i in range(4)])
 
     player = static_player_html(draw, range(3), caption="Bars that move.", alt="Four bars whose heights cycle.")
-    # MathJax configured as in the book (_config.yml), as myst-parser completes it
+    # a saved widget (as a tqdm progress bar leaves one), drawn by the book's widgets manager
+    import ipywidgets
+    from ipywidgets.embed import embed_data
+
+    saved = embed_data(views=[ipywidgets.FloatProgress(value=3, max=10, description="Training \\(n\\)")])
     config = yaml.safe_load((bs.ROOT / "_config.yml").read_text())["sphinx"]["config"]
+    shutil.copy(bs.ROOT / "book" / "_static" / "widgets-mathjax.js", site)
+    widget = {"view": json.dumps(saved["view_specs"][0]), "state": json.dumps(saved["manager_state"]),
+              # the widget scripts of the book, in its order
+              "widget_scripts": "\n".join(f'<script src="{src}"></script>' for src in config["nb_ipywidgets_js"])}
+    # MathJax configured as in the book (_config.yml), as myst-parser completes it
     mathjax = json.dumps({**config.get("mathjax3_config", {}),
                           "options": {"processHtmlClass": "tex2jax_process|mathjax_process|math|output_area"}})
-    (site / "good.html").write_text(GOOD_PAGE.format(picture=pixel, player=player, mathjax=mathjax), encoding="utf-8")
+    (site / "good.html").write_text(GOOD_PAGE.format(picture=pixel, player=player, mathjax=mathjax, **widget), encoding="utf-8")
     (site / "broken.html").write_text(BROKEN_PAGE.format(picture=pixel, mathjax=mathjax), encoding="utf-8")
     with bs.serve(site) as url:
         yield url
@@ -138,7 +156,11 @@ def test_checks_pass_on_a_good_page(browser, test_pages):
     try:
         bs.load(page, test_pages + "good.html")
         assert bs.players(page) == 1
-        assert page.locator("mjx-container").count() == 2
+        assert page.locator(".math mjx-container").count() == 2
+        widget = page.locator(".widget-subarea:has(.progress-bar)")
+        assert widget.count() == 1 and "Training" in widget.inner_text()
+        assert widget.locator("mjx-container").count() == 1  # the maths of its label, typeset
+        assert widget.locator(".progress-bar").evaluate("bar => bar.style.width") == "30%"
         problems = (bs.untypeset_maths(page) + bs.images_without_alt(page) + bs.frozen_players(page)
                     + traffic.problems() + bs.accessibility_violations(page))
     finally:
@@ -178,32 +200,46 @@ def test_every_page_is_tested():
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_offline_without_errors(browser, book_url, name):
-    problems = audit(browser, book_url + name)["traffic"]
+    problems = audit(browser, book_url + name, "traffic")
     assert not problems, report(name, problems)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_formula_is_typeset(browser, book_url, name):
-    problems = audit(browser, book_url + name)["maths"]
+    problems = audit(browser, book_url + name, "maths")
     assert not problems, report(name, problems)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_image_has_alt_text(browser, book_url, name):
-    problems = audit(browser, book_url + name)["images"]
+    problems = audit(browser, book_url + name, "images")
     assert not problems, report(name, problems)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_player_steps(browser, book_url, name):
-    problems = audit(browser, book_url + name)["players"]
+    problems = audit(browser, book_url + name, "players")
     assert not problems, report(name, problems)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_no_serious_accessibility_violations(browser, book_url, name):
-    problems = audit(browser, book_url + name)["accessibility"]
+    problems = audit(browser, book_url + name, "accessibility")
     assert not problems, report(name, problems)
+
+
+def test_pages_work_from_disk(browser, book_url):
+    """Opened as files (file://), with no server: maths typeset, players move, nothing fails."""
+    for name in ["book/notation.html"] + NOTEBOOK_PAGES[:1]:
+        page, traffic = bs.new_page(browser)
+        try:
+            bs.load(page, (bs.HTML / name).as_uri())
+            problems = bs.untypeset_maths(page) + bs.frozen_players(page) + traffic.problems()
+            typeset = page.locator("mjx-container").count()
+        finally:
+            page.context.close()
+        assert not problems, report(name + " (from disk)", problems)
+        assert typeset > 0, f"{name}: no formula typeset from disk"
 
 
 # -- search and download ----------------------------------------------------------------
