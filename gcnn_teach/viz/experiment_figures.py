@@ -25,13 +25,13 @@ __all__ = ["error_comparison_figure"]
 
 def error_comparison_figure(errors: Mapping[str, Sequence[float]], paper: Mapping[str, float], *,
                       ours_title: str = "ours: rotated digits", paper_title: str = "Cohen & Welling (2016): rotated MNIST",
-                      unit: str = "%") -> Figure:
+                      unit: str = "%", labels: Mapping[str, str] | None = None) -> Figure:
     """Two panels of test error per model: ``errors[model]`` (one value per seed) and ``paper[model]``.
 
     The left panel shows every seed as a dot and the mean as a short bar; the right panel
     the paper's single numbers as bars.  Models appear in the order of ``errors``; a model
     missing from ``paper`` is left out of the right panel.  Values are drawn as given
-    (``unit`` labels the axes).
+    (``unit`` labels the axes); ``labels`` optionally renames models on the axes.
     """
     if not isinstance(errors, Mapping) or not errors:
         raise ValueError("error_comparison_figure: expected a non-empty dict model -> test errors (one per seed)")
@@ -52,7 +52,7 @@ def error_comparison_figure(errors: Mapping[str, Sequence[float]], paper: Mappin
     theirs.bar([names.index(n) for n in shown], [paper[n] for n in shown],
                color=[COLORS[names.index(n) % len(COLORS)] for n in shown], width=0.55)
     for ax, title in ((ours, ours_title), (theirs, paper_title)):
-        ax.set_xticks(range(len(names)), names, rotation=15)
+        ax.set_xticks(range(len(names)), [(labels or {}).get(name, name) for name in names])
         ax.set_xlim(-0.6, len(names) - 0.4)
         ax.set_ylim(bottom=0)
         ax.set_ylabel(f"test error ({unit})")
