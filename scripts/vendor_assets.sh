@@ -61,8 +61,8 @@ scripts/vendor_assets.sh; do not edit by hand).
 mathjax/                 mathjax $mathjax (npm), es5/tex-svg-full.js; Apache-2.0, see mathjax/LICENSE
 jupyter-widgets/         @jupyter-widgets/html-manager $manager (npm), dist/embed.js and its fonts;
                          BSD-3-Clause, see jupyter-widgets/LICENSE and embed.js.LICENSE.txt;
-                         the fonts are Font Awesome Free $fontawesome (SIL OFL 1.1),
-                         see jupyter-widgets/FONT-AWESOME-LICENSE.txt
+                         the fonts are Font Awesome Free, SIL OFL 1.1, see
+                         jupyter-widgets/FONT-AWESOME-LICENSE.txt (from @fortawesome/fontawesome-free $fontawesome)
 EOF
 echo "vendored into $dest:"
 du -sh "$dest"/*

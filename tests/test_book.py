@@ -174,6 +174,19 @@ def test_maths_and_widgets_come_from_the_books_own_files(built):
             assert "_static/vendor/jupyter-widgets/embed.js" in text, f"{name} has widgets but not the local manager"
 
 
+def test_vendored_libraries_are_the_versions_package_json_pins():
+    """book/_static/vendor holds what scripts/vendor_assets.sh fetched at package.json's versions."""
+    pinned = json.loads((ROOT / "package.json").read_text())["vendored"]
+    vendor = ROOT / "book" / "_static" / "vendor"
+    record = (vendor / "VENDORED.txt").read_text()
+    for name, version in pinned.items():
+        assert f"{name} {version}" in record, f"{name} {version}: run scripts/vendor_assets.sh"
+    mathjax = (vendor / "mathjax" / "tex-svg-full.js").read_text(encoding="utf-8")
+    assert f'VERSION="{pinned["mathjax"]}"' in mathjax
+    manager = (vendor / "jupyter-widgets" / "embed.js").read_text(encoding="utf-8")
+    assert f'"{pinned["@jupyter-widgets/html-manager"]}"' in manager
+
+
 # Widgets that do something only with a Python kernel behind them: in the HTML book they
 # would be drawn but do nothing. Players (gcnn_teach.viz.animation) are the static way.
 KERNEL_WIDGETS = re.compile(r"(Slider|Button|Dropdown|Text|Textarea|Checkbox|Toggle\w*|Select\w*|RadioButtons|"
