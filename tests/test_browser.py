@@ -198,34 +198,21 @@ def test_every_page_is_tested():
     assert "book/intro.html" in PAGES and "search.html" in PAGES
 
 
+# What each check of a page asserts (its problems are listed when it fails).
+CHECKS = {
+    "traffic": "loads offline, with no console error and no failed request",
+    "maths": "every formula is typeset, no raw TeX is left",
+    "images": "every image has alt text that is not a file name",
+    "players": "every animation player shows a new frame when its slider moves",
+    "accessibility": "axe-core finds no serious or critical violation",
+}
+
+
+@pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_loads_offline_without_errors(browser, book_url, name):
-    problems = audit(browser, book_url + name, "traffic")
-    assert not problems, report(name, problems)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_every_formula_is_typeset(browser, book_url, name):
-    problems = audit(browser, book_url + name, "maths")
-    assert not problems, report(name, problems)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_every_image_has_alt_text(browser, book_url, name):
-    problems = audit(browser, book_url + name, "images")
-    assert not problems, report(name, problems)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_every_player_steps(browser, book_url, name):
-    problems = audit(browser, book_url + name, "players")
-    assert not problems, report(name, problems)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_serious_accessibility_violations(browser, book_url, name):
-    problems = audit(browser, book_url + name, "accessibility")
-    assert not problems, report(name, problems)
+def test_page(browser, book_url, name, check):
+    problems = audit(browser, book_url + name, check)
+    assert not problems, report(f"{name}: {CHECKS[check]}", problems)
 
 
 def test_pages_work_from_disk(browser, book_url):
