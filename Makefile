@@ -27,6 +27,7 @@ test: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf _build

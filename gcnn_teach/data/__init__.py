@@ -5,6 +5,16 @@ Nothing here downloads anything.
 
 from .canvas import CanvasDigits, canvas_digits, place_on_canvas
 from .digits import load_digits, upsample
-from .rotated import DigitSplit, balanced_subset, rotated_digits, stratified_split  # noqa: F401
+from .rotated import DigitSplit, balanced_subset, rotated_digits, stratified_split
 
-__all__ = ["load_digits", "upsample", "CanvasDigits", "canvas_digits", "place_on_canvas"]
+__all__ = [
+    "load_digits",
+    "upsample",
+    "CanvasDigits",
+    "canvas_digits",
+    "place_on_canvas",
+    "DigitSplit",
+    "balanced_subset",
+    "rotated_digits",
+    "stratified_split",
+]
