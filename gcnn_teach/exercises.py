@@ -204,6 +204,36 @@ def _lifting_mistakes(x, w, group, padding):
     }
 
 
+def _check_correlation(fn: Callable, group: str, seed: int, what: str, input_kind: str,
+                       reference: Callable, mistakes: Callable) -> Verdict:
+    """Run ``fn(input, w)`` on an odd and an even size against ``reference`` and explain a mismatch.
+
+    ``input_kind`` is ``"image"`` (lifting) or ``"signal"`` (group correlation): it fixes the
+    shapes of the random input and filters and the action on the input side.
+    """
+    H = stabiliser(group)
+    rng = np.random.default_rng(seed)
+    group_axis = (H.order,) if input_kind == "signal" else ()
+    for size in (7, 8):
+        x = rng.normal(size=(2,) + group_axis + (size, size))
+        w = rng.normal(size=(3, 2) + group_axis + (3, 3))
+        out, problem = _call(fn, x.copy(), w.copy(), what=what)
+        if problem:
+            return Verdict(False, problem)
+        expected = reference(x, w, group)
+        ok, problem, out = _compare(out, expected, what)
+        if problem:
+            return Verdict(False, problem, [f"input {x.shape}, filters w {w.shape}, group {group!r}"])
+        if not ok:
+            details = _diagnose(out, mistakes(x, w, group, 0)) + _per_element(out, expected, group)
+            report = check_equivariance(lambda inp: fn(inp, w), x, group=group, input_kind=input_kind,
+                                        output_kind="signal", raise_error=False, name=f"your {what}")
+            details.append(report.verdict())
+            return Verdict(False, f"your {what} differs from the reference on a {size}x{size} input", details)
+    return Verdict(True, f"your {what} matches the reference for all {H.order} elements of {H.name} "
+                         "on odd and even sizes")
+
+
 def check_lifting_correlation(fn: Callable, group: str = "p4", seed: int = 0) -> Verdict:
     """Check ``fn(x, w)`` (``x [C_in, H, W]``, ``w [C_out, C_in, k, k]``) against the lifting correlation.
 
@@ -211,26 +241,8 @@ def check_lifting_correlation(fn: Callable, group: str = "p4", seed: int = 0) ->
     (no padding).  It is tested on an odd and an even image size, and its equivariance
     ``lifting(T_g x) = L_g lifting(x)`` is measured.
     """
-    H = stabiliser(group)
-    rng = np.random.default_rng(seed)
-    for size in (7, 8):
-        x = rng.normal(size=(2, size, size))
-        w = rng.normal(size=(3, 2, 3, 3))
-        out, problem = _call(fn, x.copy(), w.copy(), what="lifting correlation")
-        if problem:
-            return Verdict(False, problem)
-        expected = correlate.lifting_correlation(x, w, group)
-        ok, problem, out = _compare(out, expected, "lifting correlation")
-        if problem:
-            return Verdict(False, problem, [f"input x {x.shape}, filters w {w.shape}, group {group!r}"])
-        if not ok:
-            details = _diagnose(out, _lifting_mistakes(x, w, group, 0)) + _per_element(out, expected, group)
-            report = check_equivariance(lambda image: fn(image, w), x, group=group, input_kind="image",
-                                        output_kind="signal", raise_error=False, name="your lifting correlation")
-            details.append(report.verdict())
-            return Verdict(False, f"your lifting correlation differs from the reference on a {size}x{size} image", details)
-    return Verdict(True, f"your lifting correlation matches the reference for all {H.order} elements of {H.name} "
-                         "on odd and even image sizes")
+    return _check_correlation(fn, group, seed, "lifting correlation", "image",
+                              correlate.lifting_correlation, _lifting_mistakes)
 
 
 def _group_mistakes(f, w, group, padding):
@@ -259,26 +271,8 @@ def check_group_correlation(fn: Callable, group: str = "p4", seed: int = 0) -> V
     Your function should return ``[C_out, |H|, H', W']`` with
     ``out[o, g] = sum_c sum_h corr(f[c, h], (L_g w[o, c])[h])`` (no padding).
     """
-    H = stabiliser(group)
-    rng = np.random.default_rng(seed)
-    for size in (7, 8):
-        f = rng.normal(size=(2, H.order, size, size))
-        w = rng.normal(size=(3, 2, H.order, 3, 3))
-        out, problem = _call(fn, f.copy(), w.copy(), what="group correlation")
-        if problem:
-            return Verdict(False, problem)
-        expected = correlate.group_correlation(f, w, group)
-        ok, problem, out = _compare(out, expected, "group correlation")
-        if problem:
-            return Verdict(False, problem, [f"input f {f.shape}, filters w {w.shape}, group {group!r}"])
-        if not ok:
-            details = _diagnose(out, _group_mistakes(f, w, group, 0)) + _per_element(out, expected, group)
-            report = check_equivariance(lambda signal: fn(signal, w), f, group=group, input_kind="signal",
-                                        output_kind="signal", raise_error=False, name="your group correlation")
-            details.append(report.verdict())
-            return Verdict(False, f"your group correlation differs from the reference on a {size}x{size} input", details)
-    return Verdict(True, f"your group correlation matches the reference for all {H.order} elements of {H.name} "
-                         "on odd and even sizes")
+    return _check_correlation(fn, group, seed, "group correlation", "signal",
+                              correlate.group_correlation, _group_mistakes)
 
 
 # -- any layer ------------------------------------------------------------------------
