@@ -21,7 +21,7 @@ import numpy as np
 
 from . import correlate
 from .actions import transform_image, transform_signal
-from .equivariance import check_equivariance, to_numpy
+from .equivariance import check_equivariance, measure_equivariance, to_numpy, translation_transforms
 from .groups import stabiliser
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "check_lifting_correlation",
     "check_group_correlation",
     "check_layer",
+    "check_translation",
 ]
 
 
@@ -323,3 +324,42 @@ def check_layer(layer: Callable, group: str = "p4", input_kind: str = "image", o
                        f"{', '.join(map(str, failed))}: a stride or pooling grid that does not map onto itself "
                        "under rotation (not symmetric about the image centre) breaks equivariance")
     return Verdict(False, f"your layer is not {kind} under {H.name}", details)
+
+
+def check_translation(fn: Callable, x, shifts=((0, 1), (1, 0), (1, 1), (2, 3)), mode: str = "circular",
+                      output: str = "equivariant", stride: int = 1) -> Verdict:
+    """Check that ``fn`` is translation equivariant (or, with ``output="invariant"``, invariant) at ``x``.
+
+    ``shifts`` are ``(down, right)`` pixel shifts applied with :func:`gcnn_teach.actions.translate`
+    in ``mode`` (``"circular"`` or ``"zero"``) to the input.  For equivariance the output is
+    expected to move by ``shift / stride`` (a map that subsamples by ``stride`` moves its
+    output by fewer pixels); a shift that is not a multiple of ``stride`` has no exact
+    counterpart, and such shifts are where aliasing shows.  When only some shifts fail, the
+    verdict says which and names the usual reason.
+    """
+    if output not in ("equivariant", "invariant"):
+        raise ValueError(f"check_translation: expected output 'equivariant' or 'invariant', got {output!r}")
+    if isinstance(stride, bool) or not isinstance(stride, (int, np.integer)) or stride < 1:
+        raise ValueError(f"check_translation: expected a positive integer stride, got {stride!r}")
+    transforms_in = translation_transforms(shifts, mode)
+    if output == "invariant":
+        transforms_out = "invariant"
+    else:
+        outs = translation_transforms([(s[0] // stride, s[1] // stride) for s in shifts], mode)
+        transforms_out = dict(zip(transforms_in, outs.values()))
+    try:
+        report = measure_equivariance(fn, x, transforms_in, transforms_out, name="your map")
+    except Exception as error:
+        return Verdict(False, f"measuring your map raised {type(error).__name__}: {error}")
+    if report.passed:
+        return Verdict(True, f"your map is translation {output} for the shifts {', '.join(map(str, shifts))} "
+                             f"(largest relative error {report.max_rel_error:.1e})")
+    failing = {m.label for m in report.failures}
+    details = [f"{m.label}: relative error {m.max_rel_error:.2e}" for m in report.failures]
+    off_grid = {f"shift {tuple(s)}" for s in shifts if any(int(v) % max(stride, 2) for v in s)}
+    if failing <= off_grid and len(failing) < len(shifts):
+        details.append(f"only shifts that are not multiples of {max(stride, 2)} fail: a stride or a pooling "
+                       "samples the output on a grid that such a shift moves off (aliasing)")
+    if mode == "zero":
+        details.append("with zero-fill translation, content leaving the image is lost: compare away from the border")
+    return Verdict(False, f"your map is not translation {output} for {len(failing)} of {len(shifts)} shifts", details)

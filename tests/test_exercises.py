@@ -13,6 +13,7 @@ from gcnn_teach.exercises import (
     check_layer,
     check_lifting_correlation,
     check_signal_action,
+    check_translation,
 )
 from gcnn_teach.groups import stabiliser
 from gcnn_teach.nn import GroupConv2d, LiftingConv2d, group_max_pool2d
@@ -106,3 +107,25 @@ def test_verdict_behaves():
     with pytest.raises(AssertionError, match="broken"):
         bad.assert_passed()
     assert "why" in str(bad) and "Not yet" in bad._repr_markdown_()
+
+
+def test_translation_checker_accepts_circular_correlation_and_names_stride_aliasing():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(1, 12, 12))
+    w = rng.normal(size=(2, 1, 3, 3))
+
+    def circular(image):
+        padded = np.pad(image, ((0, 0), (1, 1), (1, 1)), mode="wrap")
+        return correlate.correlate2d(padded, w)
+
+    check_translation(circular, x).assert_passed()
+    check_translation(lambda image: circular(image).sum(axis=(-2, -1)), x, output="invariant").assert_passed()
+    verdict = check_translation(lambda image: correlate.correlate2d(image, w), x)
+    assert not verdict.passed
+    strided = lambda image: circular(image)[:, ::2, ::2]
+    check_translation(strided, x, shifts=((0, 2), (2, 4)), stride=2).assert_passed()
+    verdict = check_translation(strided, x, shifts=((0, 2), (2, 2), (0, 1)), stride=2)
+    assert not verdict.passed and len(verdict.details) == 2
+    assert any("not multiples of 2" in d for d in verdict.details), verdict
+    dense = rng.normal(size=(144, 144))
+    check_translation(lambda image: (dense @ image.reshape(-1)).reshape(image.shape), x).assert_failed()
