@@ -113,32 +113,44 @@ def _per_element(out: np.ndarray, expected: np.ndarray, group: str, axis: int = 
 
 # -- actions --------------------------------------------------------------------------
 
-def check_image_action(fn: Callable, group: str = "p4", size: int = 5, seed: int = 0) -> Verdict:
-    """Check ``fn(x, g)`` against :math:`T_g x` for every element ``g`` (``x`` is ``[C, N, N]``)."""
+def _compare_each_element(fn: Callable, data: np.ndarray, group: str, expected_of: Callable,
+                          mistakes_of: Callable) -> Verdict | list[str]:
+    """Call ``fn(data, g)`` for every element; a problem with a call or a shape ends the check
+    (returned as a Verdict), a mismatch adds a line naming the element and any matching mistake."""
     H = stabiliser(group)
-    x = np.random.default_rng(seed).normal(size=(2, size, size))
     details = []
     for g in H.elements:
-        out, problem = _call(fn, x.copy(), g, what="action")
+        out, problem = _call(fn, data.copy(), g, what="action")
         if problem:
             return Verdict(False, problem)
-        expected = transform_image(x, g, group)
+        expected = expected_of(g)
         ok, problem, out = _compare(out, expected, "action")
         if problem:
             return Verdict(False, problem)
         if not ok:
-            hints = _diagnose(out, {
-                "it equals the action of the inverse element: rotate the other way (np.rot90 with +r is counter-clockwise)":
-                    transform_image(x, H.inverse(g), group),
-            })
-            m, r = divmod(g, 4)
-            if m and not hints:
-                hints = _diagnose(out, {
-                    "it mirrors first and rotates second; the convention is rotate by r, then mirror":
-                        transform_image(x[..., ::-1], r, group) if m else x,
-                })
+            hints = _diagnose(out, mistakes_of(g))
             details.append(f"element {H.label(g)}: relative error {_error(out, expected):.2e}" +
                            (f" ({hints[0]})" if hints else ""))
+    return details
+
+
+def check_image_action(fn: Callable, group: str = "p4", size: int = 5, seed: int = 0) -> Verdict:
+    """Check ``fn(x, g)`` against :math:`T_g x` for every element ``g`` (``x`` is ``[C, N, N]``)."""
+    H = stabiliser(group)
+    x = np.random.default_rng(seed).normal(size=(2, size, size))
+
+    def mistakes(g):
+        m, r = divmod(g, 4)
+        found = {"it equals the action of the inverse element: rotate the other way "
+                 "(np.rot90 with +r is counter-clockwise)": transform_image(x, H.inverse(g), group)}
+        if m:
+            found["it mirrors first and rotates second; the convention is rotate by r, then mirror"] = \
+                transform_image(x[..., ::-1], r, group)
+        return found
+
+    details = _compare_each_element(fn, x, group, lambda g: transform_image(x, g, group), mistakes)
+    if isinstance(details, Verdict):
+        return details
     if details:
         return Verdict(False, f"your action differs from T_g on {len(details)} of {H.order} elements of {H.name}", details)
     return Verdict(True, f"your action equals T_g for all {H.order} elements of {H.name}")
@@ -151,24 +163,19 @@ def check_signal_action(fn: Callable, group: str = "p4", size: int = 5, seed: in
     """
     H = stabiliser(group)
     f = np.random.default_rng(seed).normal(size=(2, H.order, size, size))
-    details = []
-    for g in H.elements:
-        out, problem = _call(fn, f.copy(), g, what="action")
-        if problem:
-            return Verdict(False, problem)
-        expected = transform_signal(f, g, group)
-        ok, problem, out = _compare(out, expected, "action")
-        if problem:
-            return Verdict(False, problem)
-        if not ok:
-            no_inverse = transform_image(f[:, [H.compose(g, h) for h in H.elements]], g, group)
-            hints = _diagnose(out, {
-                "the group axis is read at g h instead of g^-1 h: the inverse is missing": no_inverse,
-                "the maps are rotated but the group axis is not permuted (cycled)": transform_image(f, g, group),
-                "the group axis is permuted but the maps are not rotated": f[:, [H.compose(H.inverse(g), h) for h in H.elements]],
-            })
-            details.append(f"element {H.label(g)}: relative error {_error(out, expected):.2e}" +
-                           (f" ({hints[0]})" if hints else ""))
+
+    def mistakes(g):
+        return {
+            "the group axis is read at g h instead of g^-1 h: the inverse is missing":
+                transform_image(f[:, [H.compose(g, h) for h in H.elements]], g, group),
+            "the maps are rotated but the group axis is not permuted (cycled)": transform_image(f, g, group),
+            "the group axis is permuted but the maps are not rotated":
+                f[:, [H.compose(H.inverse(g), h) for h in H.elements]],
+        }
+
+    details = _compare_each_element(fn, f, group, lambda g: transform_signal(f, g, group), mistakes)
+    if isinstance(details, Verdict):
+        return details
     # the composition rule, which is what the inverse is for
     for g in H.elements:
         for h in H.elements:

@@ -129,3 +129,13 @@ def test_translation_checker_accepts_circular_correlation_and_names_stride_alias
     assert any("not multiples of 2" in d for d in verdict.details), verdict
     dense = rng.normal(size=(144, 144))
     check_translation(lambda image: (dense @ image.reshape(-1)).reshape(image.shape), x).assert_failed()
+
+
+def test_mirroring_before_rotating_is_named():
+    def mirror_first(x, g):
+        m, r = divmod(g, 4)
+        return np.rot90(x[..., ::-1] if m else x, r, axes=(-2, -1))
+
+    verdict = check_image_action(mirror_first, "p4m")
+    assert not verdict.passed
+    assert any("mirrors first" in d for d in verdict.details), verdict
