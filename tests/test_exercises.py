@@ -139,3 +139,23 @@ def test_mirroring_before_rotating_is_named():
     verdict = check_image_action(mirror_first, "p4m")
     assert not verdict.passed
     assert any("mirrors first" in d for d in verdict.details), verdict
+
+
+def test_translation_checker_with_stride_handles_colliding_shifts_and_gives_hints_only_on_evidence():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(1, 12, 12))
+    w = rng.normal(size=(2, 1, 3, 3))
+
+    def strided(image):
+        padded = np.pad(image, ((0, 0), (1, 1), (1, 1)), mode="wrap")
+        return correlate.correlate2d(padded, w)[:, ::2, ::2]
+
+    # (0, 1) and (1, 0) both map to the output shift (0, 0): each must still be measured
+    verdict = check_translation(strided, x, shifts=((0, 1), (1, 0), (0, 2)), stride=2)
+    assert not verdict.passed and "2 of 3" in verdict.summary, verdict
+    assert any("not multiples of 2" in d for d in verdict.details)
+    # no on-grid shift passed (only the identity): no aliasing hint
+    dense = rng.normal(size=(144, 144))
+    verdict = check_translation(lambda image: (dense @ image.reshape(-1)).reshape(image.shape), x,
+                                shifts=((0, 0), (0, 1), (1, 1)))
+    assert not verdict.passed and not any("multiples" in d for d in verdict.details), verdict
