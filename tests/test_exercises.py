@@ -109,14 +109,23 @@ def test_verdict_behaves():
     assert "why" in str(bad) and "Not yet" in bad._repr_markdown_()
 
 
+def _circular_layer(w):
+    """A correlation with circular padding: exactly translation equivariant on the torus."""
+    def layer(image):
+        return correlate.correlate2d(np.pad(image, ((0, 0), (1, 1), (1, 1)), mode="wrap"), w)
+    return layer
+
+
+def _dense_layer(rng, size):
+    dense = rng.normal(size=(size, size))
+    return lambda image: (dense @ image.reshape(-1)).reshape(image.shape)
+
+
 def test_translation_checker_accepts_circular_correlation_and_names_stride_aliasing():
     rng = np.random.default_rng(0)
     x = rng.normal(size=(1, 12, 12))
     w = rng.normal(size=(2, 1, 3, 3))
-
-    def circular(image):
-        padded = np.pad(image, ((0, 0), (1, 1), (1, 1)), mode="wrap")
-        return correlate.correlate2d(padded, w)
+    circular = _circular_layer(w)
 
     check_translation(circular, x).assert_passed()
     check_translation(lambda image: circular(image).sum(axis=(-2, -1)), x, output="invariant").assert_passed()
@@ -127,8 +136,7 @@ def test_translation_checker_accepts_circular_correlation_and_names_stride_alias
     verdict = check_translation(strided, x, shifts=((0, 2), (2, 2), (0, 1)), stride=2)
     assert not verdict.passed and len(verdict.details) == 2
     assert any("not multiples of 2" in d for d in verdict.details), verdict
-    dense = rng.normal(size=(144, 144))
-    check_translation(lambda image: (dense @ image.reshape(-1)).reshape(image.shape), x).assert_failed()
+    check_translation(_dense_layer(rng, 144), x).assert_failed()
 
 
 def test_mirroring_before_rotating_is_named():
@@ -144,18 +152,13 @@ def test_mirroring_before_rotating_is_named():
 def test_translation_checker_with_stride_handles_colliding_shifts_and_gives_hints_only_on_evidence():
     rng = np.random.default_rng(1)
     x = rng.normal(size=(1, 12, 12))
-    w = rng.normal(size=(2, 1, 3, 3))
-
-    def strided(image):
-        padded = np.pad(image, ((0, 0), (1, 1), (1, 1)), mode="wrap")
-        return correlate.correlate2d(padded, w)[:, ::2, ::2]
+    circular = _circular_layer(rng.normal(size=(2, 1, 3, 3)))
+    strided = lambda image: circular(image)[:, ::2, ::2]
 
     # (0, 1) and (1, 0) both map to the output shift (0, 0): each must still be measured
     verdict = check_translation(strided, x, shifts=((0, 1), (1, 0), (0, 2)), stride=2)
     assert not verdict.passed and "2 of 3" in verdict.summary, verdict
     assert any("not multiples of 2" in d for d in verdict.details)
     # no on-grid shift passed (only the identity): no aliasing hint
-    dense = rng.normal(size=(144, 144))
-    verdict = check_translation(lambda image: (dense @ image.reshape(-1)).reshape(image.shape), x,
-                                shifts=((0, 0), (0, 1), (1, 1)))
+    verdict = check_translation(_dense_layer(rng, 144), x, shifts=((0, 0), (0, 1), (1, 1)))
     assert not verdict.passed and not any("multiples" in d for d in verdict.details), verdict
