@@ -188,9 +188,8 @@ def recalibrate_batchnorm(model: nn.Module, X, batch_size: int = 256) -> nn.Modu
         m.train()
     X = torch.as_tensor(np.asarray(X) if not isinstance(X, torch.Tensor) else X, dtype=torch.float32)
     device = next(model.parameters()).device
-    with torch.no_grad():
-        for start in range(0, len(X), batch_size):
-            model(X[start:start + batch_size].to(device))
+    for start in range(0, len(X), batch_size):
+        model(X[start:start + batch_size].to(device))
     for m, momentum in zip(norms, momenta):
         m.momentum = momentum
     return model.eval()
