@@ -47,13 +47,25 @@ def check_group_axis(x, order: int, group_name: str, name: str, axis: int = -3) 
         )
 
 
+def is_int_at_least(value, low: int) -> bool:
+    """Whether ``value`` is an integer (not a bool) and ``>= low``."""
+    return not isinstance(value, bool) and isinstance(value, (int, np.integer)) and value >= low
+
+
+def check_int_at_least(value, low: int, name: str, label: str) -> int:
+    """``int(value)``, or ``ValueError`` "name: expected label to be an integer >= low, got value"."""
+    if not is_int_at_least(value, low):
+        raise ValueError(f"{name}: expected {label} to be an integer >= {low}, got {value!r}")
+    return int(value)
+
+
 def check_nonnegative_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+    if not is_int_at_least(value, 0):
         raise ValueError(f"{name}: expected a non-negative integer, got {value!r}")
     return int(value)
 
 
 def check_positive_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+    if not is_int_at_least(value, 1):
         raise ValueError(f"{name}: expected a positive integer, got {value!r}")
     return int(value)

@@ -26,6 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from ._validate import check_int_at_least
 from .actions import rotate_by_angle, transform_image
 from .groups import stabiliser
 from .nn import GroupConv2d, LiftingConv2d
@@ -50,12 +51,6 @@ __all__ = [
 
 # -- pooling grids ----------------------------------------------------------------------
 
-def _check_int(value, low: int, label: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"pooling_grid_fits: expected {label} to be an integer >= {low}, got {value!r}")
-    return int(value)
-
-
 def pooling_grid_fits(size: int, kernel_size: int, stride: int | None = None, padding: int = 0) -> bool:
     """Whether pooling windows on an axis of ``size`` pixels map onto themselves when the axis is reversed.
 
@@ -71,10 +66,10 @@ def pooling_grid_fits(size: int, kernel_size: int, stride: int | None = None, pa
     ``stride = 2`` padding cannot help (it adds an even number of pixels); the parity of
     ``size - kernel_size`` decides.
     """
-    size = _check_int(size, 1, "size")
-    kernel_size = _check_int(kernel_size, 1, "kernel_size")
-    stride = kernel_size if stride is None else _check_int(stride, 1, "stride")
-    padding = _check_int(padding, 0, "padding")
+    size = check_int_at_least(size, 1, "pooling_grid_fits", "size")
+    kernel_size = check_int_at_least(kernel_size, 1, "pooling_grid_fits", "kernel_size")
+    stride = kernel_size if stride is None else check_int_at_least(stride, 1, "pooling_grid_fits", "stride")
+    padding = check_int_at_least(padding, 0, "pooling_grid_fits", "padding")
     span = size + 2 * padding - kernel_size
     if span < 0:
         raise ValueError(f"pooling_grid_fits: a window of {kernel_size} does not fit in {size} pixels "

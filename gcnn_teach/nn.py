@@ -19,6 +19,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ._validate import check_int_at_least
 from .actions import transform_image, transform_signal
 from .groups import stabiliser
 
@@ -73,8 +74,7 @@ def _check_input(x: torch.Tensor, ndim: int, channels: int, layout: str, name: s
 def _check_sizes(in_channels, out_channels, kernel_size, stride, padding, name):
     for label, value, low in (("in_channels", in_channels, 1), ("out_channels", out_channels, 1),
                               ("kernel_size", kernel_size, 1), ("stride", stride, 1), ("padding", padding, 0)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-            raise ValueError(f"{name}: expected {label} to be an integer >= {low}, got {value!r}")
+        check_int_at_least(value, low, name, label)
 
 
 class _GroupConvBase(nn.Module):
