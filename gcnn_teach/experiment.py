@@ -37,7 +37,7 @@ from torch import nn
 from .actions import rotate
 from .data.rotated import DigitSplit, rotated_digits
 from .nn import P4CNN, Z2CNN, count_parameters
-from .training import error_rate, predict, train
+from .training import as_tensor, error_rate, predict, train
 
 __all__ = [
     "PAPER_TEST_ERROR",
@@ -186,7 +186,7 @@ def recalibrate_batchnorm(model: nn.Module, X, batch_size: int = 256) -> nn.Modu
         m.reset_running_stats()
         m.momentum = None  # None: a cumulative (equal-weight) average over the batches
         m.train()
-    X = torch.as_tensor(np.asarray(X) if not isinstance(X, torch.Tensor) else X, dtype=torch.float32)
+    X = as_tensor(X)
     device = next(model.parameters()).device
     for start in range(0, len(X), batch_size):
         model(X[start:start + batch_size].to(device))
@@ -358,7 +358,7 @@ def rotation_agreement(model: nn.Module, X) -> dict:
     four rotations, "changed": 1 - same_class, "max_logit_change": the largest
     |logit(rot x) - logit(x)| relative to the largest |logit(x)|}``.
     """
-    X = torch.as_tensor(np.asarray(X) if not isinstance(X, torch.Tensor) else X, dtype=torch.float32)
+    X = as_tensor(X)
     logits = [predict(model, rotate(X, r)) for r in range(4)]
     classes = torch.stack([z.argmax(1) for z in logits])  # [4, N]
     same = (classes == classes[0]).all(dim=0).float().mean().item()

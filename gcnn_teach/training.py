@@ -22,9 +22,13 @@ class History:
     val_accuracy: list[float] = field(default_factory=list)
 
 
+def as_tensor(data, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """``data`` (a tensor, an array or a list) as a tensor of ``dtype``, without a copy when possible."""
+    return torch.as_tensor(data if isinstance(data, torch.Tensor) else np.asarray(data), dtype=dtype)
+
+
 def _as_tensors(X, y, device):
-    X = torch.as_tensor(np.asarray(X) if not isinstance(X, torch.Tensor) else X, dtype=torch.float32)
-    y = torch.as_tensor(np.asarray(y) if not isinstance(y, torch.Tensor) else y, dtype=torch.long)
+    X, y = as_tensor(X), as_tensor(y, torch.long)
     if X.shape[0] != y.shape[0]:
         raise ValueError(f"expected as many labels as inputs, got X with {X.shape[0]} and y with {y.shape[0]}")
     return X.to(device), y.to(device)
@@ -78,13 +82,13 @@ def predict(model: nn.Module, X, batch_size: int = 512) -> torch.Tensor:
     """Logits ``[N, classes]`` of ``model`` in evaluation mode."""
     model.eval()
     device = _device_of(model)
-    X = torch.as_tensor(np.asarray(X) if not isinstance(X, torch.Tensor) else X, dtype=torch.float32)
+    X = as_tensor(X)
     return torch.cat([model(X[s:s + batch_size].to(device)).cpu() for s in range(0, len(X), batch_size)])
 
 
 def accuracy(model: nn.Module, X, y) -> float:
     """Fraction of correctly classified inputs."""
-    y = torch.as_tensor(np.asarray(y) if not isinstance(y, torch.Tensor) else y, dtype=torch.long)
+    y = as_tensor(y, torch.long)
     return float((predict(model, X).argmax(1) == y.cpu()).float().mean())
 
 
