@@ -38,7 +38,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..equivariance import EquivarianceReport, Measurement, equivariance_error, to_numpy
-from .style import IMAGE_CMAP, PALETTE, SIGNED_CMAP
+from .style import IMAGE_CMAP, PALETTE, SIGNED_CMAP, signed_limits
 
 __all__ = ["as_maps", "DiagramPanels", "diagram_panels", "equivariance_diagram", "VerdictRow", "VerdictTable", "verdict_table"]
 
@@ -154,7 +154,7 @@ def diagram_panels(f: Callable, x, transform_in: Callable, transform_out: Callab
 def _limits(maps: list[np.ndarray]) -> tuple[str, float, float]:
     """Colour map and limits shared by a group of panels: cividis from 0 if non-negative, else signed."""
     low = min(float(m.min()) for m in maps)
-    high = max(float(np.max(np.abs(m))) for m in maps) or 1.0
+    _, high = signed_limits(*maps)
     return (IMAGE_CMAP, 0.0, high) if low >= 0 else (SIGNED_CMAP, -high, high)
 
 
