@@ -268,14 +268,16 @@ def _kind_transform(kind: str, element, group: str) -> Transform:
     raise ValueError(f"expected kind 'image', 'signal' or 'invariant', got {kind!r}")
 
 
-def group_transforms(group: str, kind: str = "image") -> dict[str, Transform]:
+def group_transforms(group: str, kind: str = "image", identity: bool = True) -> dict[str, Transform]:
     """One transformation per element of the stabiliser of ``group``, keyed by its label.
 
     ``kind="image"`` uses :math:`T_g`, ``"signal"`` the left regular action :math:`L_g`,
     ``"invariant"`` the identity (for the output side of an invariance check).
+    ``identity=False`` leaves out the identity element, which :func:`check_equivariance`
+    does: under it both sides are ``f(x)``, so its row would measure nothing.
     """
     H = stabiliser(group)
-    return {H.label(g): _kind_transform(kind, g, group) for g in H.elements}
+    return {H.label(g): _kind_transform(kind, g, group) for g in H.elements if identity or g != H.identity}
 
 
 def translation_transforms(shifts, mode: str = "circular") -> dict[str, Transform]:
@@ -344,7 +346,8 @@ def check_equivariance(f, x, group: str | None = "p4", input_kind: str | None = 
     on the result to assert.  Either give ``group`` with the kinds of input and output
     (``"image"`` uses :math:`T_g`, ``"signal"`` uses :math:`L_g`, output ``"invariant"`` the
     identity), or give ``transforms_in`` (and optionally ``transforms_out``) as dicts
-    label -> callable.  The layers and models of :mod:`gcnn_teach.nn` declare their kinds
+    label -> callable.  With a group, every element but the identity is measured (under the
+    identity both sides are ``f(x)``).  The layers and models of :mod:`gcnn_teach.nn` declare their kinds
     (:func:`declared_kinds`), so they need neither; for a plain callable ``input_kind``
     defaults to ``"image"`` and ``output_kind`` to ``input_kind``.
     """
@@ -354,8 +357,10 @@ def check_equivariance(f, x, group: str | None = "p4", input_kind: str | None = 
         declared_in, declared_out = declared_kinds(f)
         input_kind = input_kind or declared_in or "image"
         out_kind = output_kind or declared_out or input_kind
-        transforms_in = group_transforms(group, input_kind)
-        transforms_out = "invariant" if out_kind == "invariant" else group_transforms(group, out_kind)
+        # every element but the identity, under which both sides are f(x) and nothing is measured
+        transforms_in = group_transforms(group, input_kind, identity=False)
+        transforms_out = ("invariant" if out_kind == "invariant"
+                          else group_transforms(group, out_kind, identity=False))
     elif input_kind is not None or output_kind is not None:
         raise ValueError("check_equivariance: give either transforms_in or input_kind/output_kind, not both")
     return measure_equivariance(f, x, transforms_in, transforms_out, rtol, name)

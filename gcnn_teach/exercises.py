@@ -314,7 +314,7 @@ def check_layer(layer: Callable, group: str = "p4", input_kind: str | None = Non
     for size in failed:
         worst = results[size].worst
         details.append(f"size {size}x{size}: under {worst.label} the relative error is {worst.max_rel_error:.2e} "
-                       f"({len(results[size].failures)} of {H.order} elements fail)")
+                       f"({len(results[size].failures)} of the {H.order - 1} elements other than the identity fail)")
     if passed:
         details.append(f"it is {kind} on sizes {', '.join(map(str, passed))} but not on "
                        f"{', '.join(map(str, failed))}: a stride or pooling grid that does not map onto itself "
