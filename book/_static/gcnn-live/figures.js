@@ -282,8 +282,8 @@
       return G.correlate2d(wrapped, filter);
     }
     const maps = {
-      correlation: ["a circular correlation with a 3x3 filter", circular],
-      dense: ["a dense layer (a random 144x144 matrix)", (x) => {
+      correlation: ["circular correlation, 3x3 filter", circular],
+      dense: ["dense layer (random 144x144 matrix)", (x) => {
         const y = G.array([1, n, n]);
         for (let o = 0; o < n * n; o++) {
           let s = 0;
@@ -292,8 +292,8 @@
         }
         return y;
       }],
-      pixel: ["a per-pixel function, tanh(3x - 1)", (x) => ({ shape: x.shape.slice(), data: x.data.map((v) => Math.tanh(3 * v - 1)) })],
-      bias: ["adding a fixed random bias image", (x) => ({ shape: x.shape.slice(), data: x.data.map((v, i) => v + bias.data[i]) })],
+      pixel: ["per-pixel function tanh(3x - 1)", (x) => ({ shape: x.shape.slice(), data: x.data.map((v) => Math.tanh(3 * v - 1)) })],
+      bias: ["add a fixed random bias image", (x) => ({ shape: x.shape.slice(), data: x.data.map((v, i) => v + bias.data[i]) })],
     };
     const T = (x) => G.translate(G.rotate(x, state.turns), [state.down, state.right], "circular");
 
@@ -324,6 +324,7 @@
         paint(panels[key].ctx, plane(value, 0), { scale, signed: true, limit });
       }
       const worst = maxAbs(diff.data);
+      Object.assign(root.dataset, { maxDifference: worst, largestOutput: limit });
       const verdict = worst <= 1e-9 * limit ? "the two paths agree: f commutes with this T" : "the two paths differ: f is not equivariant to this T";
       const name = "T = turn by " + state.turns + " quarter turn(s), then shift by (" + state.down + ", " + state.right + ") with wrap-around";
       out.textContent = "max |f(T x) - T f(x)| = " + format(worst) + " (largest |output| " + format(limit) + "): " + verdict + ". " + name + ".";
@@ -385,6 +386,7 @@
           interiorBox = [Math.min(interiorBox[0], i), Math.max(interiorBox[1], i), Math.min(interiorBox[2], j), Math.max(interiorBox[3], j)];
         } else band = Math.max(band, d);
       }
+      Object.assign(root.dataset, { interior, band, exact });
       const ctx = films[2].ctx;
       if (interiorBox[1] >= 0) {
         ctx.strokeStyle = inkColour(root);
@@ -404,6 +406,7 @@
         for (let a = -n; a <= n; a++) for (let b = -n; b <= n; b++) {
           best = Math.min(best, G.maxAbsDifference(ftx, G.translate(fx, [a, b], "zero")));
         }
+        root.dataset.bestShift = best;
         text = "Odd shift under stride 2: the output would have to move by (" + t.map((v) => v / stride).join(", ") +
           ") pixels. Moved by (" + tOut.join(", ") + "), max |difference| = " + format(Math.max(band, interior)) +
           "; the best of all whole output shifts still leaves " + format(best) + ". " + size + ".";
@@ -533,9 +536,9 @@
       channelSelect.wrap,
     ].concat(moves.controls);
     const grid = drawingGrid("image x (draw here)", image, 8, () => update(true));
-    const input = panel("T x: drag it, or focus it and use the arrow keys", n * scale * 1.4 | 0, n * scale * 1.4 | 0);
+    const input = panel("T x: drag it, or focus it and use the arrow keys", n * 8, n * 8);
     draggable(input, state, moves, n, () => update(false));
-    const ring = panel("the |H| response maps, and where each one came from", 680, 390, { wide: true });
+    const ring = panel("the |H| response maps, and where each one came from", 400, 400, { wide: true });
     const out = readout();
     layout(root, controls, [grid.root, input.root, ring.root], [out]);
     let current = null;
@@ -552,17 +555,27 @@
     function draw() {
       const group = state.group, order = G.GROUPS[group].order, g = state.g;
       const tx = transformedInput(image, state);
-      paint(input.ctx, plane(tx, 0), { scale: Math.floor(n * scale * 1.4 / n) });
+      paint(input.ctx, plane(tx, 0), { scale: 8 });
       const maps = current[state.layer], refMaps = reference[state.layer];
       // the claim, measured: the maps of T x are L_g of the maps of x (then shifted like the input)
       const expected = G.translate(G.transformSignal(refMaps, g, group), [state.down, state.right], "zero");
       const error = G.maxAbsDifference(maps, expected), size = maxAbs(maps.data) || 1;
+      Object.assign(root.dataset, { error, largestResponse: size, element: g });
       const c = Math.min(state.channel, maps.shape[0] - 1);
       const limit = maxAbs(maps.data.subarray(c * order * n * n, (c + 1) * order * n * n)) || 1;
-      const ctx = ring.ctx, W = ring.canvas.width, Hc = ring.canvas.height, ink = inkColour(root);
+      // the ring(s): as large as the page allows; p4m's two rings side by side, or stacked when narrow
+      const available = Math.max(240, root.clientWidth - 4), rings = group === "p4" ? 1 : 2;
+      const geometry = (cell) => ({ cell, side: n * cell, radius: Math.round(n * cell * 1.1 + 10), size: Math.round(n * cell * 3.2 + 44) });
+      let geo = geometry(group === "p4" ? 4 : 3);
+      while (geo.cell > 2 && geo.size > available) geo = geometry(geo.cell - 1);
+      const across = rings === 1 || rings * geo.size <= available;
+      const W = across ? rings * geo.size : geo.size, Hc = across ? geo.size : rings * geo.size;
+      if (ring.canvas.width !== W || ring.canvas.height !== Hc) {
+        ring.canvas.width = W; ring.canvas.height = Hc; ring.canvas.style.maxWidth = W + "px";
+      }
+      const ctx = ring.ctx, ink = inkColour(root), { cell, side, radius } = geo;
       ctx.clearRect(0, 0, W, Hc);
-      const cell = group === "p4" ? 4 : 3, side = n * cell, radius = group === "p4" ? 130 : 104;
-      const centres = [group === "p4" ? [W / 2, Hc / 2] : [W / 4 + 5, Hc / 2], [3 * W / 4 - 5, Hc / 2]];
+      const centres = [0, 1].map((k) => (across ? [(k + 0.5) * geo.size, Hc / 2] : [W / 2, (k + 0.5) * geo.size]));
       const where = (h) => { const s = slot(h); return [centres[s.ring][0] + s.dx * radius, centres[s.ring][1] + s.dy * radius]; };
       ctx.font = "13px sans-serif"; ctx.textAlign = "center"; ctx.fillStyle = ink;
       for (let h = 0; h < order; h++) {
@@ -630,12 +643,18 @@
       const tx = transformedInput(image, state), now = compute(tx), order = G.GROUPS[state.group].order;
       paint(input.ctx, plane(tx, 0), { scale: 6 });
       const ctx = maps.ctx, ink = inkColour(root), limit = maxAbs(now.features.data.subarray(0, order * n * n)) || 1;
-      ctx.clearRect(0, 0, maps.canvas.width, maps.canvas.height);
+      // one row of |H| maps, or rows of four when the page is too narrow for one row
+      const step = n * scale + 6, perRow = Math.floor((root.clientWidth - 4) / step) >= order ? order : 4;
+      const width = perRow * step, height = Math.ceil(order / perRow) * (n * scale + 20);
+      if (maps.canvas.width !== width || maps.canvas.height !== height) {
+        maps.canvas.width = width; maps.canvas.height = height; maps.canvas.style.maxWidth = width + "px";
+      }
+      ctx.clearRect(0, 0, width, height);
       ctx.font = "12px sans-serif"; ctx.textAlign = "center"; ctx.fillStyle = ink;
       for (let h = 0; h < order; h++) {
-        const x = h * (n * scale + 6);
-        paint(ctx, plane(now.features, h), { scale, signed: true, limit, x, y: 18 });
-        ctx.fillText(G.label(h, state.group), x + n * scale / 2, 13);
+        const x = (h % perRow) * step, y = Math.floor(h / perRow) * (n * scale + 20);
+        paint(ctx, plane(now.features, h), { scale, signed: true, limit, x, y: y + 18 });
+        ctx.fillText(G.label(h, state.group), x + n * scale / 2, y + 13);
       }
       const pooledLimit = maxAbs(now.pooledMaps.data.subarray(0, n * n)) || 1;
       paint(pooled.ctx, plane(now.pooledMaps, 0), { scale: 6, signed: true, limit: pooledLimit });
@@ -656,10 +675,11 @@
       const moved = G.maxAbsDifference(now.features, reference.features);
       const expected = G.translate(G.transformSignal(reference.features, state.g, state.group), [state.down, state.right], "zero");
       const error = G.maxAbsDifference(now.features, expected);
+      Object.assign(root.dataset, { change, largestInvariant: top, moved, error, element: state.g });
       maps.describe("The " + order + " maps of channel 1 of layer 2 for the input transformed by " + elementName(state.g, state.group) + "; they move and cycle with the input.");
       pooled.describe("Channel 1 pooled over the group (" + state.mode + "): a plain image that turns with the input.");
       bars.describe("The invariant output: for each of " + channels + " channels the largest value of its pooled map: " +
-        now.invariant.map(format).join(", ") + "; the black ticks mark the values for the untransformed image.");
+        now.invariant.map(format).join(", ") + "; the horizontal lines mark the values for the untransformed image.");
       out.textContent = "g = " + elementName(state.g, state.group) + ", shift (" + state.down + ", " + state.right + "). " +
         "The layer-2 maps changed by up to " + format(moved) + " and equal L_g of the old ones up to " + format(error) +
         "; the invariant output changed by " + format(change) + " (largest value " + format(top) + ")" +
