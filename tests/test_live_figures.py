@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -61,36 +62,31 @@ def test_live_figure_cells_are_tagged():
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = bs.missing_prerequisites()
-    if missing:
-        message = "browser tests: missing " + "; ".join(missing) + ". " + bs.ENABLE_HINT
-        if bs.browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    if not (bs.HTML / "index.html").exists() and not any((bs.HTML / p).exists() for p in EXPECTED):
-        pytest.fail(f"the book is not built ({bs.HTML}): run `make book` first")
-    with bs.chromium() as chromium:
+    with bs.chromium_or_skip() as chromium:
         yield chromium
 
 
+@contextmanager
 def open_page(browser, name: str, width: int = 1280):
-    """A chapter of the built book opened from disk (file://), figures started; returns (page, traffic)."""
+    """A chapter of the built book opened from disk (file://), figures started; yields (page, traffic)."""
     path = bs.HTML / name
     if not path.exists():
         pytest.fail(f"{path} is missing: build the book (or scripts/build_pages.sh) first")
     page, traffic = bs.new_page(browser)
-    page.set_viewport_size({"width": width, "height": 900})
-    bs.load(page, path.as_uri())
-    page.wait_for_function("() => window.gcnnLiveFigures && document.querySelectorAll('.gcnn-live[data-started]').length"
-                           " === document.querySelectorAll('.gcnn-live').length")
-    return page, traffic
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        bs.load(page, path.as_uri())
+        page.wait_for_function("() => window.gcnnLiveFigures && document.querySelectorAll('.gcnn-live[data-started]')"
+                               ".length === document.querySelectorAll('.gcnn-live').length")
+        yield page, traffic
+    finally:
+        page.context.close()
 
 
 @pytest.fixture(scope="module")
 def lifting_page(browser):
-    page, traffic = open_page(browser, "book/part2/06_lifting_correlation.html")
-    yield page, traffic
-    page.context.close()
+    with open_page(browser, "book/part2/06_lifting_correlation.html") as opened:
+        yield opened
 
 
 @pytest.mark.book
@@ -291,8 +287,7 @@ def prepare(root):
 @pytest.mark.browser
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_every_control_redraws_by_mouse_and_by_keyboard(browser, name):
-    page, traffic = open_page(browser, name)
-    try:
+    with open_page(browser, name) as (page, traffic):
         problems = []
         roots = page.locator(".gcnn-live")
         for i in range(roots.count()):
@@ -302,8 +297,6 @@ def test_every_control_redraws_by_mouse_and_by_keyboard(browser, name):
                 problems += [f"figure {i} by {how}: {p}" for p in controls_that_do_not_redraw(page, root, use)]
             problems += [f"figure {i}: {p}" for p in unreachable_by_tab(page, root)]
         problems += traffic.problems()
-    finally:
-        page.context.close()
     assert not problems, "\n  ".join([name] + problems)
 
 
@@ -342,8 +335,7 @@ def data(root) -> dict:
 @pytest.mark.book
 @pytest.mark.browser
 def test_equivariance_figure_shows_passing_and_failing_maps(browser):
-    page, traffic = open_page(browser, "book/part1/02_what_is_equivariance.html")
-    try:
+    with open_page(browser, "book/part1/02_what_is_equivariance.html") as (page, traffic):
         root = page.locator('.gcnn-live[data-figure="equivariance"]')
         verdicts = {}
         for choice in ("correlation", "dense", "pixel", "bias"):
@@ -354,8 +346,6 @@ def test_equivariance_figure_shows_passing_and_failing_maps(browser):
                 d = data(root)
                 verdicts[choice, transform] = d["maxDifference"] <= 1e-9 * d["largestOutput"]
         readout = root.locator("output").inner_text()
-    finally:
-        page.context.close()
     # as the caption says: the correlation passes shifts, not turns; per-pixel passes both; dense and bias neither
     assert verdicts == {("correlation", "shift"): True, ("correlation", "turn"): False,
                         ("dense", "shift"): False, ("dense", "turn"): False,
@@ -368,8 +358,7 @@ def test_equivariance_figure_shows_passing_and_failing_maps(browser):
 @pytest.mark.book
 @pytest.mark.browser
 def test_two_cameras_figure_shows_the_border_band_and_odd_strides(browser):
-    page, traffic = open_page(browser, "book/part1/03_translation_equivariance.html")
-    try:
+    with open_page(browser, "book/part1/03_translation_equivariance.html") as (page, traffic):
         root = page.locator('.gcnn-live[data-figure="two-cameras"]')
         centred = data(root)
         set_control(root, "Shift right", 5)   # the seven's right edge reaches the border
@@ -380,8 +369,6 @@ def test_two_cameras_figure_shows_the_border_band_and_odd_strides(browser):
         set_control(root, "Shift right", 1)
         odd = data(root)
         readout = root.locator("output").inner_text()
-    finally:
-        page.context.close()
     assert centred["interior"] == 0 and centred["band"] == 0, centred
     assert border["interior"] == 0 and border["band"] > 0.5, border   # exact inside, broken in the band
     assert even["interior"] == 0, even
@@ -432,8 +419,7 @@ def test_lifting_figure_is_equivariant_and_fast(lifting_page):
 @pytest.mark.book
 @pytest.mark.browser
 def test_pooling_figure_output_is_invariant_while_the_maps_move(browser):
-    page, traffic = open_page(browser, "book/part2/08_nonlinearities_pooling.html")
-    try:
+    with open_page(browser, "book/part2/08_nonlinearities_pooling.html") as (page, traffic):
         root = page.locator('.gcnn-live[data-figure="pooling"]')
         results = []
         for group in ("p4", "p4m"):
@@ -441,8 +427,6 @@ def test_pooling_figure_output_is_invariant_while_the_maps_move(browser):
             for name in ["Turn the input a quarter turn counter-clockwise"] + (["Mirror the input left-right"] if group == "p4m" else []):
                 root.get_by_role("button", name=name).click()
                 results.append(data(root))
-    finally:
-        page.context.close()
     for d in results:
         assert d["moved"] > 0.1 * d["largestInvariant"], d              # the maps moved ...
         assert d["error"] <= 1e-5 * d["largestInvariant"], d             # ... as L_g says ...
@@ -470,8 +454,7 @@ def figure_accessibility_violations(page) -> list[str]:
 def test_live_pages_pass_axe_and_fit(browser, theme, width):
     problems = []
     for name in EXPECTED:
-        page, traffic = open_page(browser, name, width)
-        try:
+        with open_page(browser, name, width) as (page, traffic):
             page.evaluate("theme => { document.documentElement.dataset.theme = theme; }", theme)
             page.wait_for_timeout(100)
             overflow = page.evaluate("""() => Array.from(document.querySelectorAll('.gcnn-live')).filter(
@@ -481,6 +464,4 @@ def test_live_pages_pass_axe_and_fit(browser, theme, width):
             # what the page did (before axe-core, which then fetches style sheets of its own)
             problems += [f"{name}: {p}" for p in traffic.problems() + bs.images_without_alt(page)]
             problems += [f"{name}: {p}" for p in figure_accessibility_violations(page)]
-        finally:
-            page.context.close()
     assert not problems, "\n  ".join(problems)

@@ -11,7 +11,8 @@
  *
  * Every figure recomputes at once when a control changes (a slider, a button, a drawing),
  * and every number it prints is computed here, from the arrays it draws. Nothing moves by
- * itself. Colours follow gcnn_teach.viz.style: cividis for images, PuOr_r (centred on
+ * itself (no animation, so prefers-reduced-motion has nothing to stop; the style sheet's one
+ * transition, on buttons, is off under it). Colours follow gcnn_teach.viz.style: cividis for images, PuOr_r (centred on
  * zero) for signed values.
  */
 (function () {
@@ -108,7 +109,6 @@
   };
   const subtract = (a, b) => ({ shape: a.shape.slice(), data: a.data.map((v, i) => v - b.data[i]) });
   const inkColour = (node) => getComputedStyle(node).color || "#000";
-  const reducedMotion = () => globalThis.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   /** Paint a map [H, W] into a canvas region, `scale` canvas pixels per array pixel. */
   function paint(ctx, map, opts) {
@@ -700,7 +700,6 @@
       const make = FIGURES[root.dataset.figure];
       if (!make) throw new Error("figures.js: unknown live figure " + JSON.stringify(root.dataset.figure) + "; expected one of " + Object.keys(FIGURES).join(", "));
       root.dataset.started = "true";
-      root.classList.toggle("gcnn-live-reduced-motion", reducedMotion());
       instances.push({ root, figure: make(root) });
     });
     // the theme's text colour is drawn into the canvases: redraw when the theme changes
