@@ -389,7 +389,7 @@
       Object.assign(root.dataset, { interior, band, exact });
       const ctx = films[2].ctx;
       if (interiorBox[1] >= 0) {
-        ctx.strokeStyle = inkColour(root);
+        ctx.strokeStyle = "#000";  // on the map, whose centre colour is white in either theme
         ctx.setLineDash([4, 3]);
         ctx.lineWidth = 2;
         ctx.strokeRect(interiorBox[2] * outScale + 1, interiorBox[0] * outScale + 1,
