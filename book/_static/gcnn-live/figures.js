@@ -108,7 +108,16 @@
     return { shape: [h, w], data: x.data.subarray(index * h * w, (index + 1) * h * w) };
   };
   const subtract = (a, b) => ({ shape: a.shape.slice(), data: a.data.map((v, i) => v - b.data[i]) });
-  const inkColour = (node) => getComputedStyle(node).color || "#000";
+  // The text colour of the theme, and the width a figure has: both read from the page once and
+  // kept (reading them forces the browser to lay out the whole page, which costs more than a
+  // figure's update), and read again when the theme changes or the figure is resized.
+  const measured = new WeakMap();
+  function page(root) {
+    if (!measured.has(root)) measured.set(root, { ink: getComputedStyle(root).color || "#000", width: root.clientWidth });
+    return measured.get(root);
+  }
+  const inkColour = (root) => page(root).ink;
+  const widthOf = (root) => page(root).width;
 
   /** Paint a map [H, W] into a canvas region, `scale` canvas pixels per array pixel. */
   function paint(ctx, map, opts) {
@@ -564,7 +573,7 @@
       const c = Math.min(state.channel, maps.shape[0] - 1);
       const limit = maxAbs(maps.data.subarray(c * order * n * n, (c + 1) * order * n * n)) || 1;
       // the ring(s): as large as the page allows; p4m's two rings side by side, or stacked when narrow
-      const available = Math.max(240, root.clientWidth - 4), rings = group === "p4" ? 1 : 2;
+      const available = Math.max(240, widthOf(root) - 4), rings = group === "p4" ? 1 : 2;
       const geometry = (cell) => ({ cell, side: n * cell, radius: Math.round(n * cell * 1.1 + 10), size: Math.round(n * cell * 3.2 + 44) });
       let geo = geometry(group === "p4" ? 4 : 3);
       while (geo.cell > 2 && geo.size > available) geo = geometry(geo.cell - 1);
@@ -644,7 +653,7 @@
       paint(input.ctx, plane(tx, 0), { scale: 6 });
       const ctx = maps.ctx, ink = inkColour(root), limit = maxAbs(now.features.data.subarray(0, order * n * n)) || 1;
       // one row of |H| maps, or rows of four when the page is too narrow for one row
-      const step = n * scale + 6, perRow = Math.floor((root.clientWidth - 4) / step) >= order ? order : 4;
+      const step = n * scale + 6, perRow = Math.floor((widthOf(root) - 4) / step) >= order ? order : 4;
       const width = perRow * step, height = Math.ceil(order / perRow) * (n * scale + 20);
       if (maps.canvas.width !== width || maps.canvas.height !== height) {
         maps.canvas.width = width; maps.canvas.height = height; maps.canvas.style.maxWidth = width + "px";
@@ -703,8 +712,19 @@
       instances.push({ root, figure: make(root) });
     });
     // the theme's text colour is drawn into the canvases: redraw when the theme changes
-    new MutationObserver(() => instances.forEach((i) => i.figure.update()))
+    new MutationObserver(() => instances.forEach((i) => { measured.delete(i.root); i.figure.update(); }))
       .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "data-mode"] });
+    // the rings and rows of maps are laid out for the figure's width: redraw when it changes
+    if (globalThis.ResizeObserver) {
+      const resized = new ResizeObserver((entries) => entries.forEach((entry) => {
+        const instance = instances.find((i) => i.root === entry.target), known = measured.get(entry.target);
+        if (instance && known && known.width !== entry.target.clientWidth) {
+          measured.delete(entry.target);
+          instance.figure.update();
+        }
+      }));
+      instances.forEach((i) => resized.observe(i.root));
+    }
   }
 
   globalThis.gcnnLiveFigures = { instances, start, FIGURES };
