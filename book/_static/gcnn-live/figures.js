@@ -359,7 +359,7 @@
     ];
     const grid = drawingGrid("scene x (draw here)", image, scale, () => update());
     const shifted = panel("camera 1 films T x", n * scale, n * scale);
-    const films = ["f(T x): camera 1's film", "T' f(x): camera 2's film, moved", "difference (band: border effects)"]
+    const films = ["f(T x): camera 1's film", "T' f(x): camera 2's film, moved", "difference f(T x) - T' f(x)"]
       .map((title) => panel(title, n * scale, n * scale));
     const out = readout();
     layout(root, controls, [grid.root, shifted.root].concat(films.map((p) => p.root)), [out]);
