@@ -7,7 +7,7 @@ import pytest
 
 import gcnn_teach.data.rotated as rotated_module
 from gcnn_teach.actions import rotate_by_angle
-from gcnn_teach.analysis import disk_mask
+from gcnn_teach.actions import disk_mask
 from gcnn_teach.data import load_digits, upsample
 from gcnn_teach.data.rotated import DigitSplit, balanced_subset, rotated_digits, stratified_split
 

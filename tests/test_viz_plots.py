@@ -11,7 +11,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from gcnn_teach.analysis import CostReport, LayerCost  # noqa: E402
+from gcnn_teach.costs import CostReport, LayerCost  # noqa: E402
 from gcnn_teach.nn import lifting_filter_indices  # noqa: E402
 from gcnn_teach.viz.plots import (  # noqa: E402
     plot_cost_comparison,

@@ -10,7 +10,7 @@ How one image is made (:func:`rotated_digits`):
    by any angle loses (almost) nothing at the corners;
 3. rotate it by an angle drawn uniformly from ``[0, 360)`` degrees
    (:func:`gcnn_teach.actions.rotate_by_angle`, bilinear);
-4. multiply by the disk mask (:func:`gcnn_teach.analysis.disk_mask`): every image, rotated
+4. multiply by the disk mask (:func:`gcnn_teach.actions.disk_mask`): every image, rotated
    or upright, is then zero outside the same disk, which quarter turns map onto itself, so
    the frame of the image says nothing about the angle.
 
@@ -24,8 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..actions import rotate_by_angle
-from ..analysis import disk_mask
+from ..actions import disk_mask, rotate_by_angle
 from .digits import load_digits, upsample
 
 __all__ = ["DigitSplit", "stratified_split", "balanced_subset", "rotated_digits"]

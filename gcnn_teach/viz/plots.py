@@ -159,7 +159,7 @@ def plot_index_arrays(indices: np.ndarray, titles: Sequence[str]):
 def plot_cost_comparison(reports: Sequence, reference: int = 0):
     """Grouped bars: parameters, multiply-adds and activations of each model, relative to ``reports[reference]``.
 
-    ``reports`` are :class:`gcnn_teach.analysis.CostReport` (anything with ``.model``,
+    ``reports`` are :class:`gcnn_teach.costs.CostReport` (anything with ``.model``,
     ``.parameters``, ``.multiply_adds`` and ``.activations``).  Each bar is labelled with
     its ratio.
     """
