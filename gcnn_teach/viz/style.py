@@ -1,10 +1,16 @@
 """One visual style for the whole book: colours, colour maps and figure defaults.
 
-Every figure of the book is drawn through :func:`use_style` (called on import of
-:mod:`gcnn_teach.viz`), so chapters never set colours or fonts themselves.
+Each chapter calls :func:`use_book_style` once, in its first cell, and every figure after
+it is drawn in the book's style; importing :mod:`gcnn_teach.viz` changes no setting by
+itself.  :func:`book_style` applies the same settings inside a ``with`` block only, for a
+figure drawn outside the book (a script, coursework) that should leave the caller's
+settings alone.  Chapters never set colours or fonts themselves.
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
 
 import matplotlib as mpl
 
@@ -25,8 +31,6 @@ COLORS = list(PALETTE.values())
 IMAGE_CMAP = "cividis"
 #: Colour map for signed activations and errors, centred on zero (colour-blind safe diverging).
 SIGNED_CMAP = "PuOr_r"
-#: Colour map for group elements (Cayley tables, element labels): qualitative and colour-blind safe.
-ELEMENT_CMAP = mpl.colors.ListedColormap(COLORS, name="okabe_ito")
 
 RC = {
     "figure.dpi": 96,
@@ -47,9 +51,16 @@ RC = {
 }
 
 
-def use_style() -> None:
-    """Apply the book's matplotlib style (idempotent)."""
+def use_book_style() -> None:
+    """Apply the book's matplotlib settings (:data:`RC`) from now on (idempotent)."""
     mpl.rcParams.update(RC)
+
+
+@contextmanager
+def book_style() -> Iterator[None]:
+    """The book's matplotlib settings inside the ``with`` block only; the previous ones after it."""
+    with mpl.rc_context(RC):
+        yield
 
 
 def signed_limits(*arrays) -> tuple[float, float]:
