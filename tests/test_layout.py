@@ -6,8 +6,8 @@ The rooms, bottom to top (a module may import from its own room and the rooms be
     groups -> actions -> correlate, nn -> equivariance, exercises, costs -> data, training, baselines
            -> experiment -> viz
 
-``_validate`` and ``timing`` are helpers below every room (they import nothing of the
-package).  ``viz`` only reads: nothing in the package imports it; the book does.
+``_validate``, ``timing`` and ``notebook`` are helpers below every room (they import nothing
+of the package).  ``viz`` only reads: nothing in the package imports it; the book does.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gcnn_teach"
 
 ROOMS = [
-    {"_validate", "timing"},
+    {"_validate", "timing", "notebook"},  # helpers that import nothing of the package
     {"groups"},
     {"actions"},
     {"correlate", "nn"},

@@ -33,10 +33,10 @@ from .group_figures import (
     permutation_table_figure,
     signal_figure,
 )
-from .style import COLORS, IMAGE_CMAP, PALETTE, SIGNED_CMAP, book_style, signed_limits, use_book_style
+from .style import COLORS, IMAGE_CMAP, PALETTE, SIGNED_CMAP, signed_limits, use_book_style
 
 __all__ = [
-    "COLORS", "IMAGE_CMAP", "PALETTE", "SIGNED_CMAP", "book_style", "signed_limits", "use_book_style",
+    "COLORS", "IMAGE_CMAP", "PALETTE", "SIGNED_CMAP", "signed_limits", "use_book_style",
     "equivariance_views", "player_mode", "rotation_stack", "save_gif", "show_player", "two_cameras",
     "DiagramPanels", "as_maps", "diagram_panels", "equivariance_diagram", "verdict_table",
     "error_comparison_figure", "curve_fits_figure", "learning_curve_figure",

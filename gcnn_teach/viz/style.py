@@ -2,15 +2,11 @@
 
 Each chapter calls :func:`use_book_style` once, in its first cell, and every figure after
 it is drawn in the book's style; importing :mod:`gcnn_teach.viz` changes no setting by
-itself.  :func:`book_style` applies the same settings inside a ``with`` block only, for a
-figure drawn outside the book (a script, coursework) that should leave the caller's
-settings alone.  Chapters never set colours or fonts themselves.
+itself (for a figure of your own in the book's style without changing your settings:
+``with matplotlib.rc_context(RC): ...``).  Chapters never set colours or fonts themselves.
 """
 
 from __future__ import annotations
-
-from contextlib import contextmanager
-from typing import Iterator
 
 import matplotlib as mpl
 
@@ -54,13 +50,6 @@ RC = {
 def use_book_style() -> None:
     """Apply the book's matplotlib settings (:data:`RC`) from now on (idempotent)."""
     mpl.rcParams.update(RC)
-
-
-@contextmanager
-def book_style() -> Iterator[None]:
-    """The book's matplotlib settings inside the ``with`` block only; the previous ones after it."""
-    with mpl.rc_context(RC):
-        yield
 
 
 def signed_limits(*arrays) -> tuple[float, float]:
