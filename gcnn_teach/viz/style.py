@@ -48,7 +48,7 @@ RC = {
 
 
 def use_book_style() -> None:
-    """Apply the book's matplotlib settings (:data:`RC`) from now on (idempotent)."""
+    """Apply the book's matplotlib settings (``RC``) from now on (idempotent)."""
     mpl.rcParams.update(RC)
 
 
