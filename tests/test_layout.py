@@ -148,3 +148,15 @@ def test_no_chapter_cell_uses_raise_error(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     offending = [cell.get("id", i) for i, cell in enumerate(cells) if "raise_error" in "".join(cell["source"])]
     assert not offending, f"{path.name}: cells {offending} use raise_error; call .assert_holds() / .assert_fails()"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_chapter_with_figures_applies_the_book_style(path):
+    # importing gcnn_teach.viz changes no setting: a chapter that draws calls use_book_style() itself
+    code = ["".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+            if cell["cell_type"] == "code"]
+    draws = any("gcnn_teach.viz" in source or "gcnn_teach import viz" in source for source in code)
+    styled = [i for i, source in enumerate(code) if "use_book_style()" in source]
+    if draws:
+        assert styled and styled[0] <= 1, (
+            f"{path.name}: call gcnn_teach.viz.style.use_book_style() in the import cell (the second code cell)")
