@@ -36,6 +36,9 @@ __all__ = [
     "P4ConvP4",
     "P4MConvZ2",
     "P4MConvP4M",
+    "groupy_relabelling",
+    "weight_from_groupy",
+    "weight_to_groupy",
     "Z2CNN",
     "P4CNN",
     "count_parameters",
@@ -240,34 +243,158 @@ class GroupMaxPool2d(nn.Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
 
-# -- GrouPy-compatible names ------------------------------------------------------------
+# -- GrouPy: its layer names, and its weights in our labels -----------------------------
+#
+# GrouPy (the paper's code) and this package compute the same layers, but label the
+# elements of D4 differently.  Both write an element as the matrix of the paper's eq. 2,
+# M^m R^r, acting on coordinates; GrouPy's coordinates are (u, v) = (row, column)
+# (groupy/garray/p4m_array.py; groupy/gfunc/p4mfunc_array.py stores the element at index
+# 4m + r), ours are (x, y) = (column, -row).  The rotation R is the same quarter turn,
+# counter-clockwise as displayed, in both; the mirror M negates the first coordinate, which
+# is the row for GrouPy (flip up-down) and the column for us (flip left-right).  Since
+# flipud = fliplr o rot180, GrouPy's (m, r) is our (m, r + 2m mod 4).  For p4 nothing changes.
 
-class P4ConvZ2(LiftingConv2d):
-    """GrouPy's name for the p4 lifting layer: ``P4ConvZ2(in_channels, out_channels, ksize, stride, pad, bias)``."""
-
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4", padding=pad, bias=bias, stride=stride)
-
-
-class P4MConvZ2(LiftingConv2d):
-    """GrouPy's name for the p4m lifting layer."""
-
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4m", padding=pad, bias=bias, stride=stride)
+_LAYERS = ("lifting", "group")
 
 
-class P4ConvP4(GroupConv2d):
-    """GrouPy's name for the p4 group layer."""
+def groupy_relabelling(group: str) -> np.ndarray:
+    """``perm[i]``: our index of the stabiliser element that GrouPy stores at index ``i``.
 
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4", padding=pad, bias=bias, stride=stride)
+    GrouPy's element ``(m, r)`` (index ``4m + r``: rotate by ``r`` quarter turns, then, if
+    ``m = 1``, flip up-down) is our ``(m, r + 2m mod 4)`` (rotate, then flip left-right).
+    For p4 it is the identity; for p4m it swaps ``(1, r)`` and ``(1, r + 2)``, so it is its own
+    inverse.  A GrouPy signal ``f [B, C, |H|, H, W]`` in our labels is ``out[:, :, perm] = f``,
+    which, the permutation being an involution, is also ``f[:, :, perm]``.
+    """
+    order = stabiliser(group).order  # raises ValueError for an unknown group
+    return np.array([4 * (i // 4) + (i % 4 + 2 * (i // 4)) % 4 for i in range(order)])
 
 
-class P4MConvP4M(GroupConv2d):
-    """GrouPy's name for the p4m group layer."""
+def _convert_groupy_weight(w, group: str, layer: str, to_groupy: bool, name: str):
+    from ._validate import as_array
 
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4m", padding=pad, bias=bias, stride=stride)
+    w = as_array(w, name)
+    order = stabiliser(group).order
+    if layer not in _LAYERS:
+        raise ValueError(f"{name}: expected layer 'lifting' or 'group', got {layer!r}")
+    if layer == "lifting":
+        ours, theirs = "[C_out, C_in, k, k]", "[C_out, C_in, 1, k, k]"
+        expected_ndim, axis_length = (4, None) if to_groupy else (5, 1)
+    else:
+        ours = theirs = f"[C_out, C_in, |H| = {order}, k, k]"
+        expected_ndim, axis_length = 5, order
+    layout = ours if to_groupy else theirs
+    if w.ndim != expected_ndim or (axis_length is not None and w.shape[2] != axis_length) \
+            or w.shape[-1] != w.shape[-2]:
+        raise ValueError(f"{name}: expected a {layer} weight {layout} for {group}, got shape {tuple(w.shape)}")
+    if layer == "lifting":
+        return w[:, :, None] if to_groupy else w[:, :, 0]
+    perm = groupy_relabelling(group)  # an involution: the same permutation both ways
+    index = torch.as_tensor(perm, device=w.device) if isinstance(w, torch.Tensor) else perm
+    return w[:, :, index]
+
+
+def weight_from_groupy(w, group: str, layer: str):
+    """A GrouPy layer's weight ``W`` as the ``.weight`` of our layer (NumPy or torch, as given).
+
+    ``layer="lifting"`` (GrouPy's ``P4ConvZ2``/``P4MConvZ2``): ``[C_out, C_in, 1, k, k]`` ->
+    ``[C_out, C_in, k, k]``.  ``layer="group"`` (``P4ConvP4``/``P4MConvP4M``):
+    ``[C_out, C_in, |H|, k, k]`` -> the same shape with the group axis relabelled by
+    :func:`groupy_relabelling` (no change for p4).  With the converted weight our layer's
+    output is GrouPy's output with its group axis relabelled the same way.
+    """
+    return _convert_groupy_weight(w, group, layer, to_groupy=False, name="weight_from_groupy")
+
+
+def weight_to_groupy(w, group: str, layer: str):
+    """The inverse of :func:`weight_from_groupy`: our ``.weight`` as GrouPy's ``W``."""
+    return _convert_groupy_weight(w, group, layer, to_groupy=True, name="weight_to_groupy")
+
+
+# GrouPy's keywords that these layers do not take, and what to do instead
+_GROUPY_UNSUPPORTED = {
+    "filter_mask": "multiply .weight by your mask instead",
+    "flat_channels": "the output is always [B, C, |H|, H, W]; call .flatten(1, 2) on it for [B, C |H|, H, W]",
+    "wscale": "weights are drawn from N(0, 2 / fan_in) (GrouPy: N(0, wscale^2 / fan_in)); re-draw .weight to change it",
+    "use_cudnn": "PyTorch chooses the convolution routine itself",
+    "dtype": "call .double() (or .to(dtype)) on the layer",
+}
+
+
+class _GroupyAlias:
+    """Mixin: GrouPy's constructor keywords mapped onto :class:`LiftingConv2d` / :class:`GroupConv2d`."""
+
+    _groupy_group: str
+    _groupy_layer: str
+
+    def __init__(self, in_channels, out_channels, ksize=3, *, stride=1, pad=0, nobias=False,
+                 initialW=None, initial_bias=None, **unsupported):
+        name = type(self).__name__
+        for key in unsupported:
+            if key in _GROUPY_UNSUPPORTED:
+                raise TypeError(f"{name}: GrouPy's keyword {key!r} is not supported here; {_GROUPY_UNSUPPORTED[key]}")
+            raise TypeError(f"{name}: unexpected keyword {key!r}; expected in_channels, out_channels, ksize, "
+                            f"stride, pad, nobias, initialW or initial_bias")
+        super().__init__(in_channels, out_channels, ksize, self._groupy_group, padding=pad,
+                         bias=not nobias, stride=stride)
+        with torch.no_grad():
+            if initialW is not None:
+                weight = weight_from_groupy(torch.as_tensor(np.asarray(initialW) if not isinstance(initialW, torch.Tensor)
+                                                            else initialW), self._groupy_group, self._groupy_layer)
+                if tuple(weight.shape) != tuple(self.weight.shape):
+                    raise ValueError(f"{name}: initialW has shape {tuple(np.shape(initialW))}, which converts to "
+                                     f"{tuple(weight.shape)}; expected {tuple(self.weight.shape)} in our layout")
+                self.weight.copy_(weight)
+            if initial_bias is not None:
+                if nobias:
+                    raise ValueError(f"{name}: initial_bias given with nobias=True")
+                bias = torch.as_tensor(np.asarray(initial_bias) if not isinstance(initial_bias, torch.Tensor)
+                                       else initial_bias)
+                if tuple(bias.shape) != (self.out_channels,):
+                    raise ValueError(f"{name}: expected initial_bias of shape ({self.out_channels},), "
+                                     f"got {tuple(bias.shape)}")
+                self.bias.copy_(bias)
+
+
+_ALIAS_DOC = """GrouPy's ``{name}`` ({what}), as a :class:`{base}` with ``group="{group}"``.
+
+    Takes GrouPy's constructor keywords ``(in_channels, out_channels, ksize=3, stride=1,
+    pad=0, nobias=False, initialW=None, initial_bias=None)``; everything after ``ksize`` is
+    keyword-only, because GrouPy's fourth positional argument is ``filter_mask``.
+    ``initialW`` is in GrouPy's layout and labels (``{groupy_shape}``) and is converted with
+    :func:`weight_from_groupy`.  Not taken (``TypeError`` saying what to do instead):
+    ``filter_mask``, ``flat_channels``, ``wscale``, ``use_cudnn``, ``dtype``.  Weights are
+    drawn from N(0, 2 / fan_in), GrouPy's from N(0, wscale^2 / fan_in).{labels}
+"""
+
+_P4M_LABELS = """
+
+    For p4m the group axes are in our labels: GrouPy's map ``(m, r)`` is our
+    ``(m, r + 2m mod 4)`` (:func:`groupy_relabelling`)."""
+
+
+class P4ConvZ2(_GroupyAlias, LiftingConv2d):
+    _groupy_group, _groupy_layer = "p4", "lifting"
+    __doc__ = _ALIAS_DOC.format(name="P4ConvZ2", what="the p4 lifting layer", base="LiftingConv2d",
+                                group="p4", groupy_shape="[C_out, C_in, 1, k, k]", labels="")
+
+
+class P4MConvZ2(_GroupyAlias, LiftingConv2d):
+    _groupy_group, _groupy_layer = "p4m", "lifting"
+    __doc__ = _ALIAS_DOC.format(name="P4MConvZ2", what="the p4m lifting layer", base="LiftingConv2d",
+                                group="p4m", groupy_shape="[C_out, C_in, 1, k, k]", labels=_P4M_LABELS)
+
+
+class P4ConvP4(_GroupyAlias, GroupConv2d):
+    _groupy_group, _groupy_layer = "p4", "group"
+    __doc__ = _ALIAS_DOC.format(name="P4ConvP4", what="the p4 group layer", base="GroupConv2d",
+                                group="p4", groupy_shape="[C_out, C_in, 4, k, k]", labels="")
+
+
+class P4MConvP4M(_GroupyAlias, GroupConv2d):
+    _groupy_group, _groupy_layer = "p4m", "group"
+    __doc__ = _ALIAS_DOC.format(name="P4MConvP4M", what="the p4m group layer", base="GroupConv2d",
+                                group="p4m", groupy_shape="[C_out, C_in, 8, k, k]", labels=_P4M_LABELS)
 
 
 # -- the paper's rotated-MNIST models ---------------------------------------------------
@@ -298,7 +425,9 @@ def _spatial_plan(input_size: int, layers: int, pool_after: int) -> int:
 class Z2CNN(nn.Module):
     """The paper's baseline for rotated MNIST: 7 layers of 3x3 correlations (the last one
     covers what is left of the image, 4x4 for 28x28 inputs), ``channels`` channels,
-    batch normalisation, ReLU, 2x2 max pooling after layer 2, dropout; logits ``[B, classes]``.
+    batch normalisation, ReLU, 2x2 max pooling after layer 2, dropout (rate 0.3 as in the
+    paper's code, here after every hidden layer; the paper's code skips it after layer 2);
+    logits ``[B, classes]``.
     """
 
     # a classifier's logits: the only action on them a symmetry can have is "do nothing"
@@ -347,12 +476,16 @@ class P4CNN(nn.Module):
 
     With ``rotation_pooling=True``, every layer's output is pooled over the group axis and
     the next layer is a plain lifting layer again (the paper's "P4CNNRotationPooling").
+
+    ``dropout`` defaults to 0: the paper's P4CNN has none (in its code, gconv_experiments'
+    ``MNIST_ROT/models/P4CNN.py``, the dropout lines are commented out), while its Z2CNN
+    uses 0.3, which is :class:`Z2CNN`'s default.
     """
 
     input_kind, output_kind = "image", "invariant"
 
     def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int | None = None,
-                 input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2,
+                 input_size: int = 28, layers: int = 7, dropout: float = 0.0, pool_after: int = 2,
                  group: str = "p4", rotation_pooling: bool = False):
         super().__init__()
         H = stabiliser(group)
