@@ -43,6 +43,7 @@ __all__ = [
     "CNGroupConv2d",
     "CNCNN",
     "compare_samples",
+    "trained_angle_sweep",
 ]
 
 
@@ -243,3 +244,45 @@ def compare_samples(a: Sequence[float], b: Sequence[float], names: tuple[str, st
     if a.min() > b.max():
         return f"{names[0]} is higher than {names[1]}"
     return f"{names[0]} and {names[1]} overlap"
+
+
+def trained_angle_sweep(models: dict[str, Callable[[], nn.Module]], data, angles: Sequence[float],
+                        seeds: Sequence[int] = (0, 1, 2), n_train: int = 700, n_eval: int = 100,
+                        epochs: int = 3, batch_size: int = 32, lr: float = 3e-3) -> dict:
+    """Train every model once per seed and measure its invariance error against the angle.
+
+    ``models`` maps a name to a function that builds the model; ``data`` is a
+    :class:`gcnn_teach.data.DigitSplit`.  For each seed ``s`` the training set is the
+    class-balanced subset of ``n_train`` of ``data``'s training images drawn with ``s``
+    (:meth:`DigitSplit.subset`), and the model is built after ``torch.manual_seed(s)``: both the
+    data and the initialisation change from seed to seed.  Each model is trained with
+    :func:`gcnn_teach.training.train`, then, in evaluation mode, measured on the first
+    ``n_eval`` test images with :func:`gcnn_teach.analysis.invariance_error_vs_angle`.
+
+    Returns ``{"errors": {name: [seeds, angles]}, "test_error": {name: [seeds]}, "seconds":
+    {name: total training seconds}}``.
+    """
+    import time
+
+    from .analysis import invariance_error_vs_angle
+    from .training import error_rate, train
+
+    if not models:
+        raise ValueError("trained_angle_sweep: expected at least one model")
+    errors = {name: [] for name in models}
+    test_error = {name: [] for name in models}
+    seconds = {name: 0.0 for name in models}
+    evaluation = torch.as_tensor(data.X_test[:n_eval])
+    for seed in seeds:
+        subset = data.subset(n_train, seed=seed)
+        for name, build in models.items():
+            torch.manual_seed(seed)
+            model = build()
+            start = time.perf_counter()
+            train(model, subset.X_train, subset.y_train, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed)
+            seconds[name] += time.perf_counter() - start
+            test_error[name].append(error_rate(model, data.X_test, data.y_test))
+            errors[name].append(invariance_error_vs_angle(model.eval(), evaluation, angles))
+    return {"errors": {name: np.array(values) for name, values in errors.items()},
+            "test_error": {name: np.array(values) for name, values in test_error.items()},
+            "seconds": seconds}

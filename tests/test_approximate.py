@@ -171,3 +171,20 @@ def test_compare_samples_decides_from_the_ranges():
     assert compare_samples([0.3], [0.3]) == "a and b overlap"  # touching ranges are not separated
     with pytest.raises(ValueError, match="non-empty 1-D"):
         compare_samples([], [1.0])
+
+
+def test_trained_angle_sweep_shapes_and_the_exact_quarter_turns():
+    from gcnn_teach.approximate import trained_angle_sweep
+    from gcnn_teach.data import rotated_digits
+    from gcnn_teach.nn import P4CNN
+
+    data = rotated_digits(size=12, digit_size=8, n_train=100, seed=0)
+    angles = [0, 45, 90]
+    result = trained_angle_sweep({"P4CNN": lambda: P4CNN(input_size=12, layers=3, channels=2)}, data, angles,
+                                 seeds=(0, 1), n_train=40, n_eval=10, epochs=1)
+    errors = result["errors"]["P4CNN"]
+    assert errors.shape == (2, 3) and result["test_error"]["P4CNN"].shape == (2,)
+    assert np.all(errors[:, [0, 2]] < 1e-5) and np.all(errors[:, 1] > 1e-3)  # exact at 0 and 90 only
+    assert not np.array_equal(errors[0], errors[1])  # the two seeds trained different networks
+    with pytest.raises(ValueError, match="at least one model"):
+        trained_angle_sweep({}, data, angles)
