@@ -233,8 +233,9 @@ def compare_samples(a: Sequence[float], b: Sequence[float], names: tuple[str, st
     """Words for how two sets of measurements (one per seed) compare, decided from their ranges.
 
     ``"a is lower than b"`` when every value of ``a`` is below every value of ``b`` (the ranges
-    do not overlap), ``"a is higher than b"`` for the converse, and ``"a and b overlap"``
-    otherwise: with a handful of seeds, overlapping ranges are not evidence of a difference.
+    do not overlap), ``"a is higher than b"`` for the converse, and ``"the ranges of a and b
+    overlap"`` otherwise: with a handful of seeds, overlapping ranges are not evidence of a
+    difference.
     """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if a.ndim != 1 or b.ndim != 1 or a.size < 1 or b.size < 1:
@@ -243,7 +244,7 @@ def compare_samples(a: Sequence[float], b: Sequence[float], names: tuple[str, st
         return f"{names[0]} is lower than {names[1]}"
     if a.min() > b.max():
         return f"{names[0]} is higher than {names[1]}"
-    return f"{names[0]} and {names[1]} overlap"
+    return f"the ranges of {names[0]} and {names[1]} overlap"
 
 
 def trained_angle_sweep(models: dict[str, Callable[[], nn.Module]], data, angles: Sequence[float],

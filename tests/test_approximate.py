@@ -167,8 +167,8 @@ def test_channels_follow_the_sqrt_rule():
 def test_compare_samples_decides_from_the_ranges():
     assert compare_samples([0.1, 0.2], [0.3, 0.5], ("C8", "p4")) == "C8 is lower than p4"
     assert compare_samples([0.4, 0.6], [0.3, 0.35], ("C8", "p4")) == "C8 is higher than p4"
-    assert compare_samples([0.1, 0.4], [0.3, 0.5], ("C8", "p4")) == "C8 and p4 overlap"
-    assert compare_samples([0.3], [0.3]) == "a and b overlap"  # touching ranges are not separated
+    assert compare_samples([0.1, 0.4], [0.3, 0.5], ("C8", "p4")) == "the ranges of C8 and p4 overlap"
+    assert compare_samples([0.3], [0.3]) == "the ranges of a and b overlap"  # touching ranges are not separated
     with pytest.raises(ValueError, match="non-empty 1-D"):
         compare_samples([], [1.0])
 
