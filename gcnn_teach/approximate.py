@@ -253,9 +253,9 @@ def trained_angle_sweep(models: dict[str, Callable[[], nn.Module]], data, angles
     """Train every model once per seed and measure its invariance error against the angle.
 
     ``models`` maps a name to a function that builds the model; ``data`` is a
-    :class:`gcnn_teach.data.DigitSplit`.  For each seed ``s`` the training set is the
+    :class:`gcnn_teach.data.rotated.DigitSplit`.  For each seed ``s`` the training set is the
     class-balanced subset of ``n_train`` of ``data``'s training images drawn with ``s``
-    (:meth:`DigitSplit.subset`), and the model is built after ``torch.manual_seed(s)``: both the
+    (:meth:`gcnn_teach.data.rotated.DigitSplit.subset`), and the model is built after ``torch.manual_seed(s)``: both the
     data and the initialisation change from seed to seed.  Each model is trained with
     :func:`gcnn_teach.training.train`, then, in evaluation mode, measured on the first
     ``n_eval`` test images with :func:`gcnn_teach.analysis.invariance_error_vs_angle`.
