@@ -321,11 +321,38 @@ _GROUPY_UNSUPPORTED = {
 }
 
 
+_ALIAS_DOC = """GrouPy's ``{name}`` ({what}), as a :class:`{base}` with ``group="{group}"``.
+
+    Takes GrouPy's constructor keywords ``(in_channels, out_channels, ksize=3, stride=1,
+    pad=0, nobias=False, initialW=None, initial_bias=None)``; everything after ``ksize`` is
+    keyword-only, because GrouPy's fourth positional argument is ``filter_mask``.
+    ``initialW`` is in GrouPy's layout and labels (``{groupy_shape}``) and is converted with
+    :func:`weight_from_groupy`.  Not taken (``TypeError`` saying what to do instead):
+    ``filter_mask``, ``flat_channels``, ``wscale``, ``use_cudnn``, ``dtype``.  Weights are
+    drawn from N(0, 2 / fan_in), GrouPy's from N(0, wscale^2 / fan_in).{labels}
+"""
+
+_P4M_LABELS = """
+
+    For p4m the group axes are in our labels: GrouPy's map ``(m, r)`` is our
+    ``(m, r + 2m mod 4)`` (:func:`groupy_relabelling`)."""
+
+
 class _GroupyAlias:
     """Mixin: GrouPy's constructor keywords mapped onto :class:`LiftingConv2d` / :class:`GroupConv2d`."""
 
     _groupy_group: str
     _groupy_layer: str
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        lifting = cls._groupy_layer == "lifting"
+        order = stabiliser(cls._groupy_group).order
+        cls.__doc__ = _ALIAS_DOC.format(
+            name=cls.__name__, what=f"the {cls._groupy_group} {cls._groupy_layer} layer",
+            base="LiftingConv2d" if lifting else "GroupConv2d", group=cls._groupy_group,
+            groupy_shape=f"[C_out, C_in, {1 if lifting else order}, k, k]",
+            labels=_P4M_LABELS if cls._groupy_group == "p4m" else "")
 
     def __init__(self, in_channels, out_channels, ksize=3, *, stride=1, pad=0, nobias=False,
                  initialW=None, initial_bias=None, **unsupported):
@@ -356,45 +383,20 @@ class _GroupyAlias:
                 self.bias.copy_(bias)
 
 
-_ALIAS_DOC = """GrouPy's ``{name}`` ({what}), as a :class:`{base}` with ``group="{group}"``.
-
-    Takes GrouPy's constructor keywords ``(in_channels, out_channels, ksize=3, stride=1,
-    pad=0, nobias=False, initialW=None, initial_bias=None)``; everything after ``ksize`` is
-    keyword-only, because GrouPy's fourth positional argument is ``filter_mask``.
-    ``initialW`` is in GrouPy's layout and labels (``{groupy_shape}``) and is converted with
-    :func:`weight_from_groupy`.  Not taken (``TypeError`` saying what to do instead):
-    ``filter_mask``, ``flat_channels``, ``wscale``, ``use_cudnn``, ``dtype``.  Weights are
-    drawn from N(0, 2 / fan_in), GrouPy's from N(0, wscale^2 / fan_in).{labels}
-"""
-
-_P4M_LABELS = """
-
-    For p4m the group axes are in our labels: GrouPy's map ``(m, r)`` is our
-    ``(m, r + 2m mod 4)`` (:func:`groupy_relabelling`)."""
-
-
 class P4ConvZ2(_GroupyAlias, LiftingConv2d):
     _groupy_group, _groupy_layer = "p4", "lifting"
-    __doc__ = _ALIAS_DOC.format(name="P4ConvZ2", what="the p4 lifting layer", base="LiftingConv2d",
-                                group="p4", groupy_shape="[C_out, C_in, 1, k, k]", labels="")
 
 
 class P4MConvZ2(_GroupyAlias, LiftingConv2d):
     _groupy_group, _groupy_layer = "p4m", "lifting"
-    __doc__ = _ALIAS_DOC.format(name="P4MConvZ2", what="the p4m lifting layer", base="LiftingConv2d",
-                                group="p4m", groupy_shape="[C_out, C_in, 1, k, k]", labels=_P4M_LABELS)
 
 
 class P4ConvP4(_GroupyAlias, GroupConv2d):
     _groupy_group, _groupy_layer = "p4", "group"
-    __doc__ = _ALIAS_DOC.format(name="P4ConvP4", what="the p4 group layer", base="GroupConv2d",
-                                group="p4", groupy_shape="[C_out, C_in, 4, k, k]", labels="")
 
 
 class P4MConvP4M(_GroupyAlias, GroupConv2d):
     _groupy_group, _groupy_layer = "p4m", "group"
-    __doc__ = _ALIAS_DOC.format(name="P4MConvP4M", what="the p4m group layer", base="GroupConv2d",
-                                group="p4m", groupy_shape="[C_out, C_in, 8, k, k]", labels=_P4M_LABELS)
 
 
 # -- the paper's rotated-MNIST models ---------------------------------------------------
