@@ -410,3 +410,8 @@ def test_z2cnn_is_not_invariant():
 def test_bad_input_names_expected_and_received(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_dropout_defaults_follow_the_papers_code():
+    # gconv_experiments, MNIST_ROT/models: Z2CNN applies dropout 0.3; the P4CNN's dropout lines are commented out
+    assert Z2CNN().dropout.p == 0.3 and P4CNN().dropout.p == 0.0 and P4CNN(group="p4m").dropout.p == 0.0
