@@ -50,7 +50,6 @@ def groupy_relabelling(group: str) -> np.ndarray:
 
 
 def _convert_groupy_weight(w, group: str, layer: str, to_groupy: bool, name: str):
-
     w = as_array(w, name)
     order = stabiliser(group).order
     if layer not in _LAYERS:
