@@ -5,7 +5,7 @@
 * :class:`SmallCNN`: two 3x3 correlations with ReLU, then a *global* max over all
   positions and a linear read-out.  The correlations are translation equivariant and the
   global max is translation invariant, so moving the digit cannot change the prediction
-  as long as the edge of the canvas plays no part (:attr:`SmallCNN.exact_margin`,
+  as long as the edge of the canvas plays no part (``SmallCNN.exact_margin``,
   :func:`ink_margin`): the model class encodes the symmetry of the task.
 * :func:`fit_polynomial`: least-squares polynomial fits on the real line, either in all
   powers of ``x`` or only in the even ones (a model class whose every member satisfies

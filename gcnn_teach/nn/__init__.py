@@ -1,10 +1,10 @@
 """PyTorch layers and models for G-CNNs on p4 and p4m.
 
-* :mod:`gcnn_teach.nn.layers`: the lifting and group correlations (``LiftingConv2d``,
+* ``gcnn_teach.nn.layers``: the lifting and group correlations (``LiftingConv2d``,
   ``GroupConv2d``), pooling over the group and over space, the He initialiser and the rule
   for when a pooling grid keeps equivariance;
-* :mod:`gcnn_teach.nn.groupy`: GrouPy's layer names and its weights in our labels;
-* :mod:`gcnn_teach.nn.models`: the paper's rotated-MNIST models ``Z2CNN`` and ``P4CNN``.
+* ``gcnn_teach.nn.groupy``: GrouPy's layer names and its weights in our labels;
+* ``gcnn_teach.nn.models``: the paper's rotated-MNIST models ``Z2CNN`` and ``P4CNN``.
 
 Every name is importable from ``gcnn_teach.nn`` itself.  Shapes (batch first): images
 ``[B, C, H, W]``, signals on the group ``[B, C, |H|, H, W]``.
