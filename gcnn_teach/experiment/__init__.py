@@ -29,7 +29,8 @@ from .design import (FULL_RUN_VARIABLE, MODEL_NAMES, PAPER_PROTOCOL, PAPER_TEST_
 from .results import load_results, results_path, results_table, rotation_agreement, save_results
 from .runs import (EXPERIMENTS, TIMING_FIELDS, Job, SerialExecutor, Sweep, confusion_matrix, datasets,
                    default_executor, fingerprint, plan, run_all, run_job, train_and_evaluate, without_timing)
-from .stats import (VERDICTS, Comparison, Interval, compare_with_value, describe_comparison, errors, errors_by_size,
+from .stats import (VERDICTS, Comparison, Interval, compare_with_value, comparisons_by_size, describe_comparison, errors,
+                    errors_by_size,
                     estimate, interval_over_splits, summarise, t_quantile_975)
 
 __all__ = [
@@ -40,6 +41,6 @@ __all__ = [
     "run_all", "Sweep", "SerialExecutor", "default_executor", "without_timing", "confusion_matrix",
     "recalibrate_batchnorm",
     "VERDICTS", "Interval", "Comparison", "t_quantile_975", "interval_over_splits", "errors", "estimate",
-    "summarise", "describe_comparison", "compare_with_value", "errors_by_size",
+    "summarise", "describe_comparison", "compare_with_value", "comparisons_by_size", "errors_by_size",
     "results_path", "save_results", "load_results", "results_table", "rotation_agreement",
 ]

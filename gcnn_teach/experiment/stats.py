@@ -210,3 +210,15 @@ def errors_by_size(records: list[dict], model: str, sizes, runs) -> np.ndarray:
     if missing:
         raise KeyError(f"errors_by_size: no {model} run for (split, seed, n_train) in {missing}")
     return np.array([[found[(s, seed, n)] for n in sizes] for s, seed in runs])
+
+
+def comparisons_by_size(records: list[dict], a: str, b: str, sizes, runs) -> list[Comparison]:
+    """:func:`describe_comparison` of ``a`` against ``b`` at each training-set size, on the ``(split, seed)``
+    pairs in ``runs`` (the sweep, and the main runs for the largest size)."""
+    runs = set(map(tuple, runs))
+
+    def rows(model, n):
+        return [r for r in records if r["model"] == model and r["experiment"] in ("rotated", "sweep")
+                and r["n_train"] == n and (r["split"], r["seed"]) in runs]
+
+    return [describe_comparison(rows(a, n), rows(b, n), a, b) for n in sizes]

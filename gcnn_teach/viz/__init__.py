@@ -13,7 +13,7 @@ use_style()
 # the style is applied before any figure module is imported
 from .animation import equivariance_views, player_mode, rotation_stack, save_gif, show_player, two_cameras  # noqa: E402
 from .diagrams import DiagramPanels, as_maps, diagram_panels, equivariance_diagram, verdict_table  # noqa: E402
-from .experiment_figures import error_comparison_figure  # noqa: E402
+from .experiment_figures import error_comparison_figure, gap_figure  # noqa: E402
 from .flexibility import curve_fits_figure, learning_curve_figure  # noqa: E402
 from .group_figures import (  # noqa: E402
     cayley_table_figure,
@@ -40,7 +40,7 @@ __all__ = [
     "COLORS", "ELEMENT_CMAP", "IMAGE_CMAP", "PALETTE", "SIGNED_CMAP", "signed_limits", "use_style",
     "equivariance_views", "player_mode", "rotation_stack", "save_gif", "show_player", "two_cameras",
     "DiagramPanels", "as_maps", "diagram_panels", "equivariance_diagram", "verdict_table",
-    "error_comparison_figure", "curve_fits_figure", "learning_curve_figure",
+    "error_comparison_figure", "gap_figure", "curve_fits_figure", "learning_curve_figure",
     "cayley_table_figure", "draw_p4_ring", "filter_transform_figure", "group_function_figure", "images_figure",
     "lifting_equivariance_figure", "lifting_output_figure", "matrix_action_figure", "p4_ring_figure",
     "permutation_table_figure", "signal_figure",
