@@ -52,6 +52,8 @@ def test_better_on_every_split_and_seed():
     assert c.verdict == "better everywhere" and c.wins == c.runs == 9
     assert "lower than Z2CNN's in every one of the 9 runs: 3 splits × 3 seeds" in c.sentence
     assert "by 10.0 percentage points" in c.sentence
+    low, high = -100 * c.difference.high, -100 * c.difference.low
+    assert f"(95% interval {low:.1f} to {high:.1f})" in c.sentence and round(low, 9) <= 10.0 <= round(high, 9)
     assert c.difference.mean == pytest.approx(-0.10) and c.difference.high < 0
     assert c.ratio.mean == pytest.approx(np.mean([(np.mean(r) - 0.1) / np.mean(r) for r in BASE]))
 

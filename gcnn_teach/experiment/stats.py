@@ -166,20 +166,17 @@ def describe_comparison(records_a, records_b, name_a: str | None = None, name_b:
     ratios = {(s, 0): np.mean(split_a[s]) / np.mean(split_b[s]) if np.mean(split_b[s]) > 0 else math.inf
               for s in split_a}
     ratio = interval_over_splits(ratios)
-    wins, runs = sum(d < 0 for d in diffs.values()), len(diffs)
+    wins, losses, runs = sum(d < 0 for d in diffs.values()), sum(d > 0 for d in diffs.values()), len(diffs)
     design = f"{runs} runs: {difference.splits} splits × {runs // difference.splits} seeds"
-    ci = f"95% interval {_points(difference.low)} to {_points(difference.high)}"
     if difference.high < 0 or difference.low > 0:
         lower = difference.high < 0
-        word, other = ("lower", name_a) if lower else ("higher", name_a)
-        everywhere = (wins == runs) if lower else (sum(d > 0 for d in diffs.values()) == runs)
+        everywhere = (wins if lower else losses) == runs
         verdict = ("better " if lower else "worse ") + ("everywhere" if everywhere else "on average")
-        if not lower:
-            ci = f"95% interval {_points(difference.low)} to {_points(difference.high)}"
-        sentence = (f"{other}'s test error is {word} than {name_b}'s "
-                    + (f"in every one of the {design}" if everywhere else
-                       f"on average but not in every run ({wins if lower else runs - wins} of the {design})")
-                    + f", by {_points(difference.mean)} percentage points ({ci}).")
+        where = (f"in every one of the {design}" if everywhere else
+                 f"on average but not in every run ({wins if lower else losses} of the {design})")
+        low, high = (-difference.high, -difference.low) if lower else (difference.low, difference.high)
+        sentence = (f"{name_a}'s test error is {'lower' if lower else 'higher'} than {name_b}'s {where}, by "
+                    f"{_points(difference.mean)} percentage points (95% interval {_points(low)} to {_points(high)}).")
     else:
         verdict = "within noise"
         sentence = (f"{name_a} and {name_b} are within noise of each other: {name_a}'s test error differs by "
