@@ -50,7 +50,8 @@ def test_better_on_every_split_and_seed():
     a, b = _records("P4CNN", _shifted(-0.10)), _records("Z2CNN", BASE)
     c = ex.describe_comparison(a, b)
     assert c.verdict == "better everywhere" and c.wins == c.runs == 9
-    assert "lower than Z2CNN's in every one of the 9 runs: 3 splits × 3 seeds" in c.sentence
+    assert c.sentence.startswith("The test error of P4CNN is lower than that of Z2CNN in every one of the 9 runs: "
+                                 "3 splits × 3 seeds, by 10.0 percentage points")
     assert "by 10.0 percentage points" in c.sentence
     low, high = -100 * c.difference.high, -100 * c.difference.low
     assert f"(95% interval {low:.1f} to {high:.1f})" in c.sentence and round(low, 9) <= 10.0 <= round(high, 9)
@@ -79,7 +80,7 @@ def test_worse(everywhere):
     noise = None if everywhere else [[0.0, 0.0, -0.06]] * 3
     c = ex.describe_comparison(_records("A", _shifted(0.04, noise)), _records("B", BASE))
     assert c.verdict == ("worse everywhere" if everywhere else "worse on average")
-    assert "higher than B's" in c.sentence and c.difference.low > 0
+    assert "The test error of A is higher than that of B" in c.sentence and c.difference.low > 0
 
 
 def test_a_different_outcome_changes_the_sentence_not_the_build():

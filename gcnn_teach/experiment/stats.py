@@ -67,7 +67,7 @@ def interval_over_splits(values: dict) -> Interval:
     if len(means) < 2:
         return Interval(mean, math.nan, math.nan, 1, len(values))
     half = t_quantile_975(len(means) - 1) * means.std(ddof=1) / math.sqrt(len(means))
-    return Interval(mean, mean - half, mean + half, len(means), len(values))
+    return Interval(mean, float(mean - half), float(mean + half), len(means), len(values))
 
 
 def errors(records, model: str, experiment: str = "rotated", n_train: int | None = None) -> dict:
@@ -167,7 +167,8 @@ def describe_comparison(records_a, records_b, name_a: str | None = None, name_b:
               for s in split_a}
     ratio = interval_over_splits(ratios)
     wins, losses, runs = sum(d < 0 for d in diffs.values()), sum(d > 0 for d in diffs.values()), len(diffs)
-    design = f"{runs} runs: {difference.splits} splits × {runs // difference.splits} seeds"
+    seeds = runs // difference.splits
+    design = f"{runs} runs: {difference.splits} splits × {seeds} seed{'s' if seeds != 1 else ''}"
     if difference.high < 0 or difference.low > 0:
         lower = difference.high < 0
         everywhere = (wins if lower else losses) == runs
@@ -175,11 +176,11 @@ def describe_comparison(records_a, records_b, name_a: str | None = None, name_b:
         where = (f"in every one of the {design}" if everywhere else
                  f"on average but not in every run ({wins if lower else losses} of the {design})")
         low, high = (-difference.high, -difference.low) if lower else (difference.low, difference.high)
-        sentence = (f"{name_a}'s test error is {'lower' if lower else 'higher'} than {name_b}'s {where}, by "
+        sentence = (f"The test error of {name_a} is {'lower' if lower else 'higher'} than that of {name_b} {where}, by "
                     f"{_points(difference.mean)} percentage points (95% interval {_points(low)} to {_points(high)}).")
     else:
         verdict = "within noise"
-        sentence = (f"{name_a} and {name_b} are within noise of each other: {name_a}'s test error differs by "
+        sentence = (f"{name_a} and {name_b} are within noise of each other: the test error of {name_a} differs by "
                     f"{100 * difference.mean:+.1f} percentage points on average, with a 95% interval from "
                     f"{100 * difference.low:+.1f} to {100 * difference.high:+.1f} that contains zero "
                     f"({name_a} lower in {wins} of the {design}).")
