@@ -138,7 +138,7 @@ def budget(full: bool | None = None, **changes) -> Budget:
     unknown = [v for v in (*b.variants, *b.control_variants) if v not in VARIANTS]
     if unknown:
         raise ValueError(f"budget: expected variants among {list(VARIANTS)}, got {unknown}")
-    if b.sweep_runs > min(len(b.splits), len(b.seeds)):
+    if b.sweep_sizes and b.sweep_runs > min(len(b.splits), len(b.seeds)):
         raise ValueError(f"budget: sweep_runs={b.sweep_runs} needs as many splits and seeds")
     return b
 
