@@ -64,7 +64,7 @@ VARIANTS = {v.name: v for v in (
     Variant("Z2CNN", "Z2CNN", description="plain CNN (Table 1)"),
     Variant("P4CNNRotationPooling", "P4CNNRotationPooling", description="p4, pooled over rotations after every layer (Table 1)"),
     Variant("P4CNN", "P4CNN", "reference", description="p4 group correlations (Table 1)"),
-    Variant("Z2CNN+dropout", "Z2CNN", dropout=0.3, description="Z2CNN with dropout 0.3, as in the paper's code"),
+    Variant("Z2CNN+dropout", "Z2CNN", dropout=0.3, description="Z2CNN with dropout 0.3, the paper's rate"),
     Variant("Z2CNN+quarter turns", "Z2CNN", augment="quarter_turns", description="Z2CNN, every image turned by a random multiple of 90°"),
     Variant("Z2CNN+rotations", "Z2CNN", augment="rotations", description="Z2CNN, every image turned by a random angle"),
     Variant("Z2CNN, matched compute", "Z2CNN", "multiply_adds", description="Z2CNN as wide as P4CNN's multiply-adds allow"),
