@@ -71,7 +71,7 @@ def test_a_different_seed_would_be_seen(tiny, serial):
 def test_a_dask_cluster_gives_the_serial_records(tiny, serial):
     distributed = pytest.importorskip("distributed")
     b, jobs = tiny
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         on_dask = ex.run_all(jobs, b, executor=client.get_executor())
     assert _same(on_dask.records, serial.records)
