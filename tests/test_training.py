@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 from gcnn_teach.actions import rotate
-from gcnn_teach.analysis import disk_mask
+from gcnn_teach.actions import disk_mask
 from gcnn_teach.training import epochs_for_steps, quarter_turns, random_rotations, recalibrate_batchnorm, train
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 import torch
 from torch import nn
 
-from ..analysis import count_costs
+from ..costs import count_costs
 from ..data.rotated import DigitSplit, rotated_digits
 from ..nn import P4CNN, Z2CNN, count_parameters
 
@@ -163,7 +163,7 @@ def _make(architecture: str, channels: int, b: Budget, dropout: float = 0.0) -> 
 
 
 def multiply_adds(model: nn.Module, size: int) -> int:
-    """Multiply-adds of ``model`` for one ``size x size`` image (:func:`gcnn_teach.analysis.count_costs`)."""
+    """Multiply-adds of ``model`` for one ``size x size`` image (:func:`gcnn_teach.costs.count_costs`)."""
     return count_costs(model, (1, size, size)).multiply_adds
 
 
