@@ -75,11 +75,12 @@ def error_comparison_figure(errors: Mapping[str, Sequence[float]], paper: Mappin
         ax.set_xlim(left=0)
         ax.set_xlabel(f"test error ({unit})")
         ax.set_title(title, fontsize=10)
-    ours.plot([], [], "o", color=PALETTE["black"], alpha=0.45, label="one run")
-    ours.plot([], [], "|", color=PALETTE["black"], markersize=10, markeredgewidth=2.5, label="mean")
+    # the key goes under the paper's bars, where no data are drawn
+    theirs.plot([], [], "o", color=PALETTE["black"], alpha=0.45, label="one run (ours)")
+    theirs.plot([], [], "|", color=PALETTE["black"], markersize=10, markeredgewidth=2.5, label="mean (ours)")
     if intervals:
-        ours.plot([], [], "-", color=PALETTE["black"], linewidth=1.5, label="95% interval")
-    ours.legend(loc="lower right", fontsize=8)
+        theirs.plot([], [], "-", color=PALETTE["black"], linewidth=1.5, label="95% interval (ours)")
+    theirs.legend(loc="lower right", fontsize=8)
     return fig
 
 
