@@ -99,11 +99,14 @@ def learning_curve_figure(sizes, accuracies: Mapping[str, np.ndarray], *, chance
 
 def plot_error_vs_angle(angles: Sequence[float], errors: Mapping[str, Sequence[float]],
                         ylabel: str = "invariance error", title: str | None = None,
-                        styles: Mapping[str, dict] | None = None, ax=None):
+                        styles: Mapping[str, dict] | None = None, ax=None,
+                        spread: Mapping[str, tuple[Sequence[float], Sequence[float]]] | None = None):
     """One line per model: ``errors[label][i]`` at ``angles[i]`` degrees; dotted lines mark multiples of 90.
 
     ``styles`` optionally maps a label to extra keyword arguments for its line
-    (``linestyle``, ``color``, ...).
+    (``linestyle``, ``color``, ...).  ``spread`` optionally maps a label to ``(low, high)``
+    per angle (for example the smallest and largest value over seeds), drawn as a shaded
+    band in the line's colour.
     """
     angles = np.asarray(angles, dtype=float)
     fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(6.4, 3.4))
@@ -114,6 +117,12 @@ def plot_error_vs_angle(angles: Sequence[float], errors: Mapping[str, Sequence[f
         style = {"color": COLORS[i % len(COLORS)], "marker": markers[i % len(markers)], "markersize": 4}
         style.update((styles or {}).get(label, {}))
         ax.plot(angles, np.asarray(values, dtype=float), label=label, **style)
+        if spread is not None and label in spread:
+            low, high = (np.asarray(v, dtype=float) for v in spread[label])
+            if low.shape != angles.shape or high.shape != angles.shape:
+                raise ValueError(f"plot_error_vs_angle: spread[{label!r}] needs (low, high) with {len(angles)} "
+                                 f"values each, got shapes {low.shape} and {high.shape}")
+            ax.fill_between(angles, low, high, color=style["color"], alpha=0.2, linewidth=0)
     ax.set_xticks(np.arange(0, angles.max() + 1, 45))
     ax.set_xlim(angles.min() - 5, angles.max() + 5)
     ax.set_ylim(bottom=0)
