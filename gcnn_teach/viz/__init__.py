@@ -19,7 +19,7 @@ from .charts import (
     plot_pooling_windows,
 )
 from .diagrams import DiagramPanels, as_maps, diagram_panels, equivariance_diagram, verdict_table
-from .experiment_figures import error_comparison_figure
+from .experiment_figures import error_comparison_figure, gap_figure
 from .group_figures import (
     cayley_table_figure,
     draw_p4_ring,
@@ -39,7 +39,7 @@ __all__ = [
     "COLORS", "IMAGE_CMAP", "PALETTE", "SIGNED_CMAP", "signed_limits", "use_book_style",
     "equivariance_views", "player_mode", "rotation_stack", "save_gif", "show_player", "two_cameras",
     "DiagramPanels", "as_maps", "diagram_panels", "equivariance_diagram", "verdict_table",
-    "error_comparison_figure", "curve_fits_figure", "learning_curve_figure",
+    "error_comparison_figure", "gap_figure", "curve_fits_figure", "learning_curve_figure",
     "cayley_table_figure", "draw_p4_ring", "filter_transform_figure", "group_function_figure", "images_figure",
     "lifting_equivariance_figure", "lifting_output_figure", "matrix_action_figure", "p4_ring_figure",
     "permutation_table_figure", "signal_figure",
