@@ -16,7 +16,7 @@ import pytest
 import torch
 
 from gcnn_teach.actions import rotate, rotate_by_angle
-from gcnn_teach.analysis import disk_mask
+from gcnn_teach.actions import disk_mask
 from gcnn_teach.approximate import (
     CNCNN,
     CNGroupConv2d,

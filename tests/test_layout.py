@@ -26,8 +26,7 @@ ROOMS = [
     {"groups"},
     {"actions"},
     {"correlate", "nn"},
-    # analysis: re-exports of moved names until issue 11's experiment imports them from their homes
-    {"equivariance", "exercises", "costs", "analysis", "linear_maps"},
+    {"equivariance", "exercises", "costs", "linear_maps"},
     {"data", "training", "baselines"},
     {"experiment", "approximate"},  # approximate: C_N layers and the trained angle sweep (it trains)
     {"viz"},

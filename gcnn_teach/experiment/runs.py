@@ -18,7 +18,6 @@ import os
 import sys
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +25,7 @@ import torch
 
 from ..data.rotated import DigitSplit
 from ..nn import count_parameters
+from ..timing import torch_threads
 from ..training import epochs_for_steps, predict, quarter_turns, random_rotations, recalibrate_batchnorm, train
 from .design import VARIANTS, Budget, build_model, load_data, multiply_adds
 
@@ -84,17 +84,6 @@ def confusion_matrix(labels, predicted, classes: int = 10) -> np.ndarray:
     return counts
 
 
-@contextmanager
-def _threads(n: int):
-    """Run torch on ``n`` CPU threads inside the block (one per process when processes run side by side)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
 def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, experiment: str = "rotated",
                        split: int | None = None, epochs: int | None = None, return_model: bool = False):
     """Train variant ``name`` with ``seed`` on ``data`` and measure it; returns a record (a ``dict``).
@@ -109,7 +98,7 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
     returns ``(record, model)``, the model in evaluation mode.
     """
     epochs = b.epochs if epochs is None else epochs
-    with _threads(b.threads):
+    with torch_threads(b.threads):
         model = build_model(name, b, seed)  # a clear error for an unknown name
         variant = VARIANTS[name]
         start = time.perf_counter()

@@ -3,14 +3,15 @@
 ``viz`` only reads: it calls the rest of the package and draws, and nothing imports it.
 Each submodule holds one kind of figure: ``animation`` (players and GIFs), ``diagrams``
 (equivariance diagrams), ``group_figures`` (images, groups and signals on them, chapters
-2-7), ``charts`` (lines, bars and grids, chapters 1 and 8-10) and ``experiment_figures``
-(chapter 11).  Importing it changes no matplotlib setting: a chapter calls
+2-7) and ``charts`` (lines, bars and grids, chapters 1, 8-10 and 11).  Importing it changes no matplotlib setting: a chapter calls
 :func:`~gcnn_teach.viz.style.use_book_style` once, in its first cell.
 """
 
 from .animation import equivariance_views, player_mode, rotation_stack, save_gif, show_player, two_cameras
 from .charts import (
     curve_fits_figure,
+    error_comparison_figure,
+    gap_figure,
     learning_curve_figure,
     plot_cost_comparison,
     plot_error_vs_angle,
@@ -19,7 +20,6 @@ from .charts import (
     plot_pooling_windows,
 )
 from .diagrams import DiagramPanels, as_maps, diagram_panels, equivariance_diagram, verdict_table
-from .experiment_figures import error_comparison_figure, gap_figure
 from .group_figures import (
     cayley_table_figure,
     draw_p4_ring,

@@ -1,4 +1,4 @@
-"""Tests for gcnn_teach.viz.experiment_figures: the figures of chapter 11."""
+"""Tests for gcnn_teach.viz.charts: the figures of chapter 11."""
 
 import matplotlib
 
@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from gcnn_teach.viz.experiment_figures import error_comparison_figure, gap_figure  # noqa: E402
+from gcnn_teach.viz.charts import error_comparison_figure, gap_figure  # noqa: E402
 
 ERRORS = {"Z2CNN": [19.0, 18.0, 20.0], "P4CNNRotationPooling": [9.0, 9.5], "P4CNN": [5.0]}
 PAPER = {"Z2CNN": 5.03, "P4CNNRotationPooling": 3.21, "P4CNN": 2.28}
