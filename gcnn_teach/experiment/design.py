@@ -18,7 +18,7 @@ from ..nn import P4CNN, Z2CNN, count_parameters
 PAPER_TEST_ERROR = {"Z2CNN": 5.03, "P4CNNRotationPooling": 3.21, "P4CNN": 2.28}
 
 #: The "±" of Table 1, as printed: the standard deviation over 5 seeds (``np.std`` of the error
-#: *fractions*, so 0.0020 is 0.20 percentage points; see :data:`PAPER_PROTOCOL`).
+#: *fractions*, so 0.0020 is 0.20 percentage points; see ``PAPER_PROTOCOL``).
 PAPER_TEST_ERROR_STD = {"Z2CNN": 0.0020, "P4CNNRotationPooling": 0.0012, "P4CNN": 0.0004}
 
 #: The three models of Table 1, in the paper's order.
@@ -82,7 +82,7 @@ class Budget:
     for testing.  Each entry of ``splits`` is a data seed: it fixes which digits train and
     which test, and the angle of every digit.  Models: ``layers`` layers of 3x3 correlations,
     2x2 max pooling after layer ``pool_after``, ``p4_channels`` channels for P4CNN; the rows
-    are ``variants`` (names in :data:`VARIANTS`).  Training: ``epochs`` passes of Adam over the
+    are ``variants`` (names in ``VARIANTS``).  Training: ``epochs`` passes of Adam over the
     ``n_train`` images, for every split and every seed in ``seeds``.  The upright control
     trains ``control_variants`` on the same splits and seeds; the sample-efficiency sweep
     trains Z2CNN and P4CNN on ``sweep_sizes`` images with as many gradient steps as the main
@@ -180,14 +180,14 @@ def _channels(architecture: str, match: str, b: Budget) -> int:
 
 
 def matched_channels(b: Budget) -> dict[str, int]:
-    """Channels per variant of :data:`VARIANTS`: P4CNN keeps ``b.p4_channels``; every other model gets
+    """Channels per variant of ``VARIANTS``: P4CNN keeps ``b.p4_channels``; every other model gets
     the count whose number of parameters (or, for ``match="multiply_adds"``, of multiply-adds per
     image) is closest to P4CNN's."""
     return {name: _channels(v.architecture, v.match, b) for name, v in VARIANTS.items()}
 
 
 def build_model(name: str, b: Budget, seed: int = 0) -> nn.Module:
-    """The model of variant ``name`` (a key of :data:`VARIANTS`) for budget ``b``, initialised with
+    """The model of variant ``name`` (a key of ``VARIANTS``) for budget ``b``, initialised with
     ``torch.manual_seed(seed)``, on ``b.device``."""
     if name not in VARIANTS:
         raise ValueError(f"expected a model name among {list(VARIANTS)}, got {name!r}")

@@ -94,7 +94,7 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
     ``test_error`` (a fraction, after :func:`~gcnn_teach.training.recalibrate_batchnorm` when
     ``b.recalibrate``), ``test_error_running_stats`` (before it), ``confusion``
     (``[true class][predicted class]`` counts on the test set), and the timings ``seconds``
-    (training) and ``images_per_second`` (:data:`TIMING_FIELDS`).  With ``return_model=True``
+    (training) and ``images_per_second`` (``TIMING_FIELDS``).  With ``return_model=True``
     returns ``(record, model)``, the model in evaluation mode.
     """
     epochs = b.epochs if epochs is None else epochs
@@ -140,7 +140,7 @@ def run_job(job: Job, b: Budget, data: DigitSplit, keep_model: bool = False):
 
 
 def without_timing(record: dict) -> dict:
-    """``record`` without :data:`TIMING_FIELDS`: what two runs of the same job must agree on."""
+    """``record`` without ``TIMING_FIELDS``: what two runs of the same job must agree on."""
     return {k: v for k, v in record.items() if k not in TIMING_FIELDS}
 
 
@@ -220,7 +220,7 @@ def run_all(jobs, b: Budget, *, executor: Executor | None = None, workers: int |
     and closes it afterwards; pass :class:`SerialExecutor` ``()`` to run everything here, or a
     cluster's executor (Dask: ``distributed.Client(address).get_executor()``) to run on it.
     The records do not depend on the executor: every job seeds itself and runs torch on
-    ``b.threads`` threads (only the timings differ, :data:`TIMING_FIELDS`).
+    ``b.threads`` threads (only the timings differ, ``TIMING_FIELDS``).
 
     ``keep_models``: also return the trained models of the full-size runs (weights sent back
     from the workers and loaded into fresh models here).  ``progress``: a progress bar of

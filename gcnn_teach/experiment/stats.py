@@ -116,7 +116,7 @@ VERDICTS = ("better everywhere", "better on average", "within noise", "worse on 
 class Comparison:
     """Row ``a`` against row ``b`` on paired runs (same split and seed): the difference of their test
     errors ``a - b`` and the ratio ``a / b`` (of split means), each with its 95% interval, how many
-    runs ``a`` won, the ``verdict`` (one of :data:`VERDICTS`; better means a lower error) and the
+    runs ``a`` won, the ``verdict`` (one of ``VERDICTS``; better means a lower error) and the
     ``sentence`` that says it."""
 
     a: str
