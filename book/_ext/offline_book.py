@@ -99,7 +99,9 @@ def page_has_maths(doctree) -> bool:
 def is_mathjax_asset(app, script) -> bool:
     filename = getattr(script, "filename", None) or ""
     body = getattr(script, "attributes", {}).get("body", "")
-    return filename == app.config.mathjax_path or body.startswith("window.MathJax = ")
+    # the builder files a local script under _static/
+    return filename in (app.config.mathjax_path, f"_static/{app.config.mathjax_path}") or body.startswith(
+        "window.MathJax = ")
 
 
 def remove_mathjax_without_maths(app, pagename, templatename, context, doctree):
