@@ -45,6 +45,35 @@ for component in "${mathjax_components[@]}"; do
     cp "$work/mathjax/package/es5/$component" "$dest/mathjax/$component"
 done
 cp "$work/mathjax/package/LICENSE" "$dest/mathjax/"
+# The SVG font holds the glyph outlines of every TeX alphabet. The book's maths uses no
+# fraktur (\mathfrak), sans-serif (\mathsf) or old-style digits, so their outlines (about
+# 135 kB) are left out; tests/test_book.py checks that no source uses those alphabets.
+"$root/.venv/bin/python" - "$dest/mathjax/output/svg/fonts/tex.js" <<'PY'
+import re
+import sys
+from pathlib import Path
+
+DROPPED = ["fraktur", "frakturBold", "sansSerif", "sansSerifBold", "sansSerifItalic", "sansSerifBoldItalic",
+           "texOldstyle", "texOldstyleBold"]
+path = Path(sys.argv[1])
+text = path.read_text(encoding="utf-8")
+for variant in DROPPED:
+    opening = re.search(r"T\.%s=\(0,\w+\.AddPaths\)\(\w+\.%s,\{" % (variant, variant), text)
+    start = opening.end() - 1
+    depth, i = 0, start
+    while True:  # the outlines: {code: "path", ...}; braces occur only as the object's own
+        if text[i] == '"':
+            i = text.index('"', i + 1)
+        elif text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    text = text[:start] + "{}" + text[i + 1:]
+path.write_text(text, encoding="utf-8")
+PY
 
 # The widgets HTML manager: embed.js renders the built-in widgets (no RequireJS, nothing
 # fetched for them); the font files next to it are Font Awesome 5, which its CSS loads
@@ -113,7 +142,8 @@ Browser libraries served by the book from its own static files (written by
 scripts/vendor_assets.sh; do not edit by hand).
 
 mathjax/                 mathjax $mathjax (npm), es5/: startup.js and the components it loads,
-                         ${mathjax_components[*]:1}; Apache-2.0, see mathjax/LICENSE
+                         ${mathjax_components[*]:1} (its SVG font without the fraktur,
+                         sans-serif and old-style outlines); Apache-2.0, see mathjax/LICENSE
 jupyter-widgets/         @jupyter-widgets/html-manager $manager (npm), dist/embed.js and its fonts;
                          BSD-3-Clause, see jupyter-widgets/LICENSE and embed.js.LICENSE.txt;
                          the fonts are Font Awesome Free, SIL OFL 1.1, see

@@ -203,6 +203,16 @@ def test_mathjax_loads_only_what_the_book_vendored():
         assert package == "base" or f"[tex]/{package}" in config["mathjax3_config"]["loader"]["load"], package
 
 
+def test_maths_uses_no_alphabet_left_out_of_the_svg_font():
+    """scripts/vendor_assets.sh leaves the fraktur, sans-serif and old-style outlines out of
+    MathJax's SVG font: a formula that used them would show blanks, so none may."""
+    dropped = re.compile(r"\\(mathfrak|mathsf|textsf|sf|frak|oldstyle|mathbfsf|boldsymbol\{\\mathsf)\b")
+    sources = [*ROOT.glob("book/**/*.md"), *ROOT.glob("book/**/*.ipynb"), *ROOT.glob("gcnn_teach/**/*.py")]
+    users = [p.relative_to(ROOT).as_posix() for p in sources
+             if ".ipynb_checkpoints" not in p.parts and dropped.search(p.read_text(encoding="utf-8"))]
+    assert not users, f"{users} use an alphabet that scripts/vendor_assets.sh leaves out of MathJax's SVG font"
+
+
 # The theme draws <i class="fa-solid fa-NAME"> as an icon from _static/scripts/fontawesome.js,
 # which holds only the icons the book shows (scripts/vendor_assets.sh).
 ICON = re.compile(r'class="([^"]*\bfa[bsr]?\b[^"]*|[^"]*\bfa-(?:solid|regular|brands)\b[^"]*)"')

@@ -326,7 +326,8 @@ def test_search_finds_lifting(browser, book_url):
     page, traffic = bs.new_page(browser)
     try:
         bs.load(page, book_url + "book/intro.html")
-        page.locator("button.search-button-field, button.search-button").first.click()
+        assert page.locator("button.search-button-field:visible").count() == 1, "one search box, not two"
+        page.locator("button.search-button-field:visible, button.search-button:visible").first.click()
         box = page.locator('form.bd-search input[name="q"]').first
         box.fill("lifting")
         box.press("Enter")
