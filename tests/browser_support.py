@@ -121,6 +121,22 @@ def chromium():
             browser.close()
 
 
+@contextmanager
+def chromium_or_skip():
+    """Chromium for a test fixture; without the prerequisites the test is skipped, or fails
+    when ``GCNN_TEACH_REQUIRE_BROWSER`` is set (the message says how to enable it)."""
+    import pytest
+
+    missing = missing_prerequisites()
+    if missing:
+        message = "browser tests: missing " + "; ".join(missing) + ". " + ENABLE_HINT
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    with chromium() as browser:
+        yield browser
+
+
 @dataclass
 class Traffic:
     """What happened on the wire and in the console while a page loaded and was used."""
