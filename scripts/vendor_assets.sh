@@ -46,15 +46,19 @@ for component in "${mathjax_components[@]}"; do
 done
 cp "$work/mathjax/package/LICENSE" "$dest/mathjax/"
 # The SVG font holds the glyph outlines of every TeX alphabet. The book's maths uses no
-# fraktur (\mathfrak), sans-serif (\mathsf) or old-style digits, so their outlines (about
-# 135 kB) are left out; tests/test_book.py checks that no source uses those alphabets.
+# fraktur (\mathfrak), sans-serif (\mathsf), old-style digits or bold italic (\boldsymbol),
+# so their outlines (about 150 kB) are left out; tests/test_book.py checks that no source
+# uses those alphabets.
 "$root/.venv/bin/python" - "$dest/mathjax/output/svg/fonts/tex.js" <<'PY'
 import re
 import sys
 from pathlib import Path
 
 DROPPED = ["fraktur", "frakturBold", "sansSerif", "sansSerifBold", "sansSerifItalic", "sansSerifBoldItalic",
-           "texOldstyle", "texOldstyleBold"]
+           "texOldstyle", "texOldstyleBold",
+           # bold italic and bold calligraphic: only \boldsymbol reaches them, and the book's TeX
+           # packages (base, ams) do not define it
+           "boldItalic", "texCalligraphicBold"]
 path = Path(sys.argv[1])
 text = path.read_text(encoding="utf-8")
 for variant in DROPPED:
@@ -122,17 +126,28 @@ js, out, version = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 parts = [f"/* Font Awesome Free {version}: its script and only the icons the book shows (written by\n"
          " * scripts/vendor_assets.sh; do not edit by hand). Icons CC BY 4.0, code MIT: see\n"
          " * vendor/fontawesome/LICENSE.txt. */"]
+# One icon pack: solid.js's code (which registers its icons with the core script) with the
+# chosen solid icons, and the chosen brand icons registered by the same code.
+PREFIXES = {"solid": ("fas", "fa-solid"), "brands": ("fab", "fa-brands")}
+opening, closing = "  var icons = {\n", "\n  };\n"
+chosen = {}
 for pack, names in ICONS.items():
     text = (js / f"{pack}.js").read_text(encoding="utf-8")
-    opening = "  var icons = {\n"
     start = text.index(opening) + len(opening)
-    end = text.index("\n  };\n", start)
     entries = {re.match(r'\s*"([^"]+)"', line).group(1): line.rstrip(",")
-               for line in text[start:end].split("\n")}
+               for line in text[start:text.index(closing, start)].split("\n")}
     missing = [name for name in names if name not in entries]
     if missing:
         sys.exit(f"Font Awesome {version} has no {pack} icon {missing}")
-    parts.append(text[:start] + ",\n".join(entries[name] for name in names) + text[end:])
+    chosen[pack] = ",\n".join(entries[name] for name in names)
+solid = (js / "solid.js").read_text(encoding="utf-8")
+start = solid.index(opening)
+end = solid.index(closing, start) + len(closing)
+registration = "    defineIcons('fas', icons);\n    defineIcons('fa-solid', icons);\n"
+assert registration in solid[end:], "solid.js registers its icons differently: update vendor_assets.sh"
+icons = "".join(f"  var icons_{pack} = {{\n{chosen[pack]}\n  }};\n" for pack in ICONS)
+register = "".join(f"    defineIcons('{prefix}', icons_{pack});\n" for pack in ICONS for prefix in PREFIXES[pack])
+parts.append(solid[:start] + icons + solid[end:].replace(registration, register))
 parts.append((js / "fontawesome.min.js").read_text(encoding="utf-8"))
 out.write_text("\n".join(parts), encoding="utf-8")
 PY
@@ -150,7 +165,8 @@ jupyter-widgets/         @jupyter-widgets/html-manager $manager (npm), dist/embe
                          jupyter-widgets/FONT-AWESOME-LICENSE.txt (from @fortawesome/fontawesome-free $fontawesome)
 ../scripts/fontawesome.js  the theme's icons (package.json: fontawesome-theme-icons $theme_icons), from
                          @fortawesome/fontawesome-free $theme_icons (npm), js/fontawesome.min.js and the icons the book
-                         shows, from js/solid.js and js/brands.js; icons CC BY 4.0, code MIT, see fontawesome/LICENSE.txt
+                         shows, from js/solid.js and js/brands.js (registered by solid.js's code); icons CC BY 4.0,
+                         code MIT, see fontawesome/LICENSE.txt
 EOF
 echo "vendored into $dest:"
 du -sh "$dest"/* book/_static/scripts/fontawesome.js

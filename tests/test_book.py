@@ -204,9 +204,9 @@ def test_mathjax_loads_only_what_the_book_vendored():
 
 
 def test_maths_uses_no_alphabet_left_out_of_the_svg_font():
-    """scripts/vendor_assets.sh leaves the fraktur, sans-serif and old-style outlines out of
-    MathJax's SVG font: a formula that used them would show blanks, so none may."""
-    dropped = re.compile(r"\\(mathfrak|mathsf|textsf|sf|frak|oldstyle|mathbfsf|boldsymbol\{\\mathsf)\b")
+    """scripts/vendor_assets.sh leaves the fraktur, sans-serif, old-style and bold italic
+    outlines out of MathJax's SVG font: a formula that used them would show blanks, so none may."""
+    dropped = re.compile(r"\\(mathfrak|mathsf|textsf|sf|frak|oldstyle|mathbfsf|boldsymbol|bm)\b")
     sources = [*ROOT.glob("book/**/*.md"), *ROOT.glob("book/**/*.ipynb"), *ROOT.glob("gcnn_teach/**/*.py")]
     users = [p.relative_to(ROOT).as_posix() for p in sources
              if ".ipynb_checkpoints" not in p.parts and dropped.search(p.read_text(encoding="utf-8"))]

@@ -25,9 +25,11 @@ And it keeps the pages light and correct as a reader opens them:
   lists a page with maths (the introduction); that page has none, so it is dropped there.
 - Search from ``file://``: Sphinx's search page fetches every page it finds to show a few
   lines of it, which a browser refuses on ``file://`` (one console error per result). The
-  text of every page is written into ``_static/search-texts.js``, loaded by the search page
-  only, and ``_static/gcnn-search.js`` takes the lines from there on ``file://`` (over a
-  server Sphinx fetches them as usual).
+  text of every page is written into ``_static/search-texts.js``; on ``file://``, the
+  search page's ``_static/gcnn-search.js`` loads it and takes the lines from there (over a
+  server Sphinx fetches the pages as usual, and the texts are not loaded).
+- No sphinx-design style sheet and script on a page that uses none of its components, and
+  no sphinx-thebe style sheet when the book offers no live code.
 - Unique ids: sphinx-proof gives every unlabelled proof the id ``proof`` and the body of
   every theorem the id ``proof-content``, so a page with two proofs repeats an id. Each
   becomes ``proof-1``, ``proof-2``, ... (``gcnn-book.css`` keeps the proofs' style).
@@ -189,11 +191,31 @@ def write_search_texts(app, exception):
     (outdir / "_static" / SEARCH_TEXTS).write_text(f"window.GCNN_SEARCH_TEXTS = {payload};\n", encoding="utf-8")
 
 
-def add_search_scripts(app, pagename, templatename, context, doctree):
-    """The search page (only) loads the page texts and the script that shows lines of them."""
+def add_search_script(app, pagename, templatename, context, doctree):
+    """The search page (only) loads the script that shows lines of the pages found (and, on
+    file:// only, loads the page texts it takes them from)."""
     if pagename == "search":
-        app.builder.add_js_file(SEARCH_TEXTS)
         app.builder.add_js_file("gcnn-search.js")
+
+
+# -- no style sheet or script for what a page does not have --------------------------------
+
+# sphinx-design's classes (cards, tabs, grids, dropdowns) in a page's body
+SPHINX_DESIGN = re.compile(r'class="(?:[^"]* )?sd-')
+
+
+def remove_unused_assets(app, pagename, templatename, context, doctree):
+    """Drop sphinx-design's style sheet and script from a page that uses none of its
+    components, and sphinx-thebe's style sheet when the book offers no live code."""
+    unused = set()
+    if not SPHINX_DESIGN.search(context.get("body") or ""):
+        unused |= {"sphinx-design.min.css", "design-tabs.js"}
+    if not thebe_enabled(app):
+        unused.add("sphinx-thebe.css")
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [a for a in context[key]
+                            if os.path.basename(str(getattr(a, "filename", "") or "")) not in unused]
 
 
 def setup(app):
@@ -206,7 +228,8 @@ def setup(app):
     app.connect("doctree-read", unique_proof_ids)
     # after sphinx.ext.mathjax (default priority) has added MathJax
     app.connect("html-page-context", remove_mathjax_without_maths, priority=900)
-    app.connect("html-page-context", add_search_scripts)
+    app.connect("html-page-context", add_search_script)
+    app.connect("html-page-context", remove_unused_assets, priority=900)
     app.connect("build-finished", write_search_texts)
     app.add_css_file("gcnn-book.css")
     app.add_js_file("gcnn-book.js", defer="defer")
