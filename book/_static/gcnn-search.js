@@ -2,18 +2,22 @@
  *
  * Sphinx's search page fetches every page it finds to show the lines around the word
  * searched for. On file:// the browser refuses those requests (one console error per
- * result) and the results come without lines. There, this script turns Sphinx's fetch off
- * and takes the lines from window.GCNN_SEARCH_TEXTS (_static/search-texts.js, the text of
- * every page, written at build time by book/_ext/offline_book.py), as Sphinx would show
- * them: 240 characters around the word. Over a server Sphinx fetches as usual.
- * Loaded by the search page only, before Sphinx's searchtools.js runs the search.
+ * result) and the results come without lines. There, this script turns Sphinx's fetch off,
+ * loads _static/search-texts.js (window.GCNN_SEARCH_TEXTS: the text of every page, written
+ * at build time by book/_ext/offline_book.py) and takes the lines from there, as Sphinx
+ * would show them: 240 characters around the word. Over a server Sphinx fetches as usual
+ * and the texts are not loaded. Loaded by the search page only, before Sphinx's
+ * searchtools.js runs the search.
  */
 (function () {
   "use strict";
-  if (window.location.protocol !== "file:" || !window.GCNN_SEARCH_TEXTS) {
+  if (window.location.protocol !== "file:") {
     return;
   }
   DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+  var texts = document.createElement("script");
+  texts.src = document.currentScript.src.replace(/gcnn-search\.js(\?.*)?$/, "search-texts.js");
+  document.head.appendChild(texts);
   var query = new URLSearchParams(window.location.search).get("q") || "";
   var words = query.toLowerCase().split(/\s+/).filter(function (word) { return word; });
 
@@ -35,7 +39,7 @@
       return;
     }
     var docname = (link.getAttribute("href") || "").split("#")[0].replace(/\.html$/, "");
-    var text = window.GCNN_SEARCH_TEXTS[docname];
+    var text = (window.GCNN_SEARCH_TEXTS || {})[docname];
     if (text) {
       item.appendChild(summary(text));
       if (typeof _highlightText === "function" && window.SPHINX_HIGHLIGHT_ENABLED) {
@@ -49,8 +53,10 @@
     if (!results) {
       return;
     }
-    new MutationObserver(function () {
+    function addSummaries() {
       results.querySelectorAll("ul.search > li").forEach(addSummary);
-    }).observe(results, { childList: true, subtree: true });
+    }
+    new MutationObserver(addSummaries).observe(results, { childList: true, subtree: true });
+    texts.addEventListener("load", addSummaries);
   });
 })();
