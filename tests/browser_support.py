@@ -376,16 +376,17 @@ def duplicate_ids(page) -> list[str]:
 
 
 def empty_widget_areas(page) -> list[str]:
-    """Saved widgets that take room on the page but show nothing (no text, no picture, no control)."""
+    """Saved widgets that take room on the page but say nothing: no text, no picture, no
+    control (a progress bar without a label, say). The widgets manager draws each saved
+    widget in a ``.widget-subarea`` next to its view script."""
     return page.evaluate(
         """() => {
             const problems = [];
-            document.querySelectorAll('.cell_output .output').forEach((area, i) => {
-                if (!area.querySelector('script[type="application/vnd.jupyter.widget-view+json"]')) return;
+            document.querySelectorAll('.widget-subarea').forEach((area, i) => {
                 const shown = area.innerText.trim() !== ''
                     || area.querySelector('img, svg, canvas, input, button, select, textarea, progress');
                 const height = area.getBoundingClientRect().height;
-                if (!shown && height > 0) problems.push(`widget output ${i} is an empty area ${Math.round(height)} px high`);
+                if (!shown && height > 0) problems.push(`widget ${i} is an empty area ${Math.round(height)} px high`);
             });
             return problems;
         }"""
