@@ -22,7 +22,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 # The built book; GCNN_TEACH_BOOK_HTML points the tests at another build (e.g. scripts/build_pages.sh's).
@@ -145,6 +145,7 @@ class Traffic:
     failed: list[str] = field(default_factory=list)  # local requests that failed or got >= 400
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)  # uncaught exceptions
+    loaded: list[str] = field(default_factory=list)  # local files loaded (the page included)
 
     def problems(self) -> list[str]:
         return (
@@ -155,13 +156,19 @@ class Traffic:
         )
 
 
-def new_page(browser):
+# The reader's screens: a laptop and a phone (CSS pixels).
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def new_page(browser, *, color_scheme: str = "light", viewport: dict = DESKTOP):
     """A fresh page whose requests to any host but localhost are aborted and recorded.
 
     Returns ``(page, traffic)``. Links to other hosts (launch buttons, references) are
-    not requests: only what the page *loads* is seen here.
+    not requests: only what the page *loads* is seen here. ``color_scheme`` is the
+    reader's system setting ("light" or "dark"), which the book's theme follows.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     traffic = Traffic()
@@ -191,7 +198,12 @@ def new_page(browser):
                 return
             traffic.console_errors.append(message.text)
 
+    def on_finished(request):
+        if is_local(request.url) and not request.url.startswith(("data:", "blob:", "about:")):
+            traffic.loaded.append(request.url)
+
     context.route("**/*", route)
+    page.on("requestfinished", on_finished)
     page.on("requestfailed", on_failed)
     page.on("response", on_response)
     page.on("console", on_console)
@@ -350,3 +362,93 @@ def pages(html: Path = HTML) -> list[str]:
         for p in html.rglob("*.html")
         if not p.relative_to(html).parts[0] in skip
     )
+
+
+def duplicate_ids(page) -> list[str]:
+    """Ids that more than one element of the page carries (a link to them is ambiguous)."""
+    return page.evaluate(
+        """() => {
+            const counts = {};
+            document.querySelectorAll('[id]').forEach(el => { counts[el.id] = (counts[el.id] || 0) + 1; });
+            return Object.entries(counts).filter(([, n]) => n > 1).map(([id, n]) => `id "${id}" is used ${n} times`);
+        }"""
+    )
+
+
+def empty_widget_areas(page) -> list[str]:
+    """Saved widgets that take room on the page but say nothing: no text, no picture, no
+    control (a progress bar without a label, say). The widgets manager draws each saved
+    widget in a ``.widget-subarea`` next to its view script."""
+    return page.evaluate(
+        """() => {
+            const problems = [];
+            document.querySelectorAll('.widget-subarea').forEach((area, i) => {
+                const shown = area.innerText.trim() !== ''
+                    || area.querySelector('img, svg, canvas, input, button, select, textarea, progress');
+                const height = area.getBoundingClientRect().height;
+                if (!shown && height > 0) problems.push(`widget ${i} is an empty area ${Math.round(height)} px high`);
+            });
+            return problems;
+        }"""
+    )
+
+
+def overflowing_equations(page, *, scrolling_allowed: bool) -> list[str]:
+    """Display equations wider than their column, or cut off by it.
+
+    An equation's width is its typeset SVG's; its column is its MathJax container (which
+    gcnn-book.css lets shrink to the column and scroll). With ``scrolling_allowed`` (a
+    phone), an equation may be wider than the column if it scrolls: the container scrolls
+    sideways and no box around it hides part of it. Without it (a laptop), none may be wider.
+    """
+    return page.evaluate(
+        """(scrollingAllowed) => {
+            const problems = [];
+            const main = document.querySelector('main') || document.body;
+            main.querySelectorAll('mjx-container[display="true"]').forEach((box, i) => {
+                const svg = box.querySelector('svg');
+                if (!svg) return;
+                const width = svg.getBoundingClientRect().width, column = box.clientWidth;
+                const tex = (box.closest('.math') || box).textContent.trim().slice(0, 60);
+                const wider = width > column + 1;
+                const style = getComputedStyle(box);
+                const scrolls = wider && ['auto', 'scroll'].includes(style.overflowX) && box.scrollWidth > box.clientWidth + 1;
+                // a box around the container that hides what sticks out of it
+                const right = box.getBoundingClientRect().right;
+                let clippedBy = null;
+                for (let el = box.parentElement; el && el !== document.body; el = el.parentElement) {
+                    const overflow = getComputedStyle(el).overflowX;
+                    if (['hidden', 'clip'].includes(overflow) && el.getBoundingClientRect().right + 1 < right) { clippedBy = el; break; }
+                }
+                const cut = clippedBy ? ` (cut off by <${clippedBy.tagName.toLowerCase()} class="${clippedBy.className}">)` : '';
+                if (!scrollingAllowed && wider) {
+                    problems.push(`equation ${i} is ${Math.round(width)} px wide in a ${column} px column: ${tex}`);
+                } else if (clippedBy || (wider && !scrolls)) {
+                    problems.push(`equation ${i} (${Math.round(width)} px) is clipped without a scroll bar in a ${column} px column${cut}: ${tex}`);
+                }
+            });
+            return problems;
+        }""",
+        scrolling_allowed,
+    )
+
+
+def sideways_scroll(page) -> list[str]:
+    """The page itself scrolls sideways (something is wider than the screen)."""
+    excess = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    return [f"the page scrolls sideways by {excess} px"] if excess > 0 else []
+
+
+def loaded_bytes(traffic: Traffic, html: Path = HTML) -> dict[str, int]:
+    """The size of every file of the book the page loaded (the page included), by path."""
+    sizes = {}
+    for url in traffic.loaded:
+        parts = urlsplit(url)
+        path = unquote(parts.path)
+        if parts.scheme == "file":
+            target = Path(path)
+        else:
+            target = html / path.lstrip("/")
+        if target.is_file():
+            sizes[target.resolve().relative_to(html).as_posix()] = target.stat().st_size
+    return sizes

@@ -161,10 +161,10 @@ def test_every_local_file_a_page_loads_exists(built, name):
 
 
 def test_maths_and_widgets_come_from_the_books_own_files(built):
-    intro = (built / "book" / "intro.html").read_text(encoding="utf-8")
-    assert '_static/vendor/mathjax/tex-svg-full.js' in intro
+    notation = (built / "book" / "notation.html").read_text(encoding="utf-8")
+    assert '_static/vendor/mathjax/startup.js' in notation
     vendor = built / "_static" / "vendor"
-    for path in ("mathjax/tex-svg-full.js", "mathjax/LICENSE", "jupyter-widgets/embed.js",
+    for path in ("mathjax/startup.js", "mathjax/LICENSE", "jupyter-widgets/embed.js", "fontawesome/LICENSE.txt",
                  "jupyter-widgets/LICENSE", "jupyter-widgets/FONT-AWESOME-LICENSE.txt", "VENDORED.txt"):
         assert (vendor / path).is_file(), path
     for name in pages():
@@ -181,10 +181,53 @@ def test_vendored_libraries_are_the_versions_package_json_pins():
     record = (vendor / "VENDORED.txt").read_text()
     for name, version in pinned.items():
         assert f"{name} {version}" in record, f"{name} {version}: run scripts/vendor_assets.sh"
-    mathjax = (vendor / "mathjax" / "tex-svg-full.js").read_text(encoding="utf-8")
+    mathjax = (vendor / "mathjax" / "core.js").read_text(encoding="utf-8")
     assert f'VERSION="{pinned["mathjax"]}"' in mathjax
     manager = (vendor / "jupyter-widgets" / "embed.js").read_text(encoding="utf-8")
     assert f'"{pinned["@jupyter-widgets/html-manager"]}"' in manager
+    icons = (ROOT / "book" / "_static" / "scripts" / "fontawesome.js").read_text(encoding="utf-8")
+    assert f"Font Awesome Free {pinned['fontawesome-theme-icons']}" in icons
+
+
+def test_mathjax_loads_only_what_the_book_vendored():
+    """_config.yml's MathJax components are the files scripts/vendor_assets.sh vendored."""
+    config = CONFIG["sphinx"]["config"]
+    vendor = ROOT / "book" / "_static" / "vendor"
+    assert (ROOT / "book" / "_static" / config["mathjax_path"]).is_file()
+    paths = {"[tex]": "input/tex/extensions"}
+    for component in config["mathjax3_config"]["loader"]["load"]:
+        for prefix, folder in paths.items():
+            component = component.replace(prefix, folder)
+        assert (vendor / "mathjax" / f"{component}.js").is_file(), f"MathJax component {component} is not vendored"
+    for package in config["mathjax3_config"]["tex"]["packages"]:
+        assert package == "base" or f"[tex]/{package}" in config["mathjax3_config"]["loader"]["load"], package
+
+
+def test_maths_uses_no_alphabet_left_out_of_the_svg_font():
+    """scripts/vendor_assets.sh leaves the fraktur, sans-serif, old-style and bold italic
+    outlines out of MathJax's SVG font: a formula that used them would show blanks, so none may."""
+    dropped = re.compile(r"\\(mathfrak|mathsf|textsf|sf|frak|oldstyle|mathbfsf|boldsymbol|bm)\b")
+    sources = [*ROOT.glob("book/**/*.md"), *ROOT.glob("book/**/*.ipynb"), *ROOT.glob("gcnn_teach/**/*.py")]
+    users = [p.relative_to(ROOT).as_posix() for p in sources
+             if ".ipynb_checkpoints" not in p.parts and dropped.search(p.read_text(encoding="utf-8"))]
+    assert not users, f"{users} use an alphabet that scripts/vendor_assets.sh leaves out of MathJax's SVG font"
+
+
+# The theme draws <i class="fa-solid fa-NAME"> as an icon from _static/scripts/fontawesome.js,
+# which holds only the icons the book shows (scripts/vendor_assets.sh).
+ICON = re.compile(r'class="([^"]*\bfa[bsr]?\b[^"]*|[^"]*\bfa-(?:solid|regular|brands)\b[^"]*)"')
+ICON_MODIFIERS = {"fa-solid", "fa-regular", "fa-brands", "fa-lg", "fa-fw", "fa-xs", "fa-sm", "fa-xl", "fa-2x"}
+
+
+@pytest.mark.parametrize("name", pages())
+def test_every_icon_a_page_shows_is_in_the_books_icon_script(built, name):
+    script = (built / "_static" / "scripts" / "fontawesome.js").read_text(encoding="utf-8")
+    text = (built / name).read_text(encoding="utf-8")
+    names = {cls[3:] for classes in ICON.findall(text) for cls in classes.split()
+             if cls.startswith("fa-") and cls not in ICON_MODIFIERS}
+    missing = sorted(n for n in names if f'"{n}": [' not in script)
+    assert not missing, f"{name} shows icons that _static/scripts/fontawesome.js lacks: {missing} (scripts/vendor_assets.sh)"
+    assert len(script) < 200_000, "the icon script should hold the book's icons, not Font Awesome's every icon"
 
 
 # Widgets that do something only with a Python kernel behind them: in the HTML book they

@@ -254,7 +254,7 @@ _PLAYER = """<div class="gcnn-player-body">
 <img id="{uid}-img" src="{first}" alt="{alt}" style="max-width: 100%; height: auto">
 <div class="gcnn-player-controls" style="display: flex; gap: 0.4em; align-items: center; justify-content: center; flex-wrap: wrap">
 <button type="button" id="{uid}-prev" aria-label="Previous frame" title="Previous frame">&#x2039;</button>
-<button type="button" id="{uid}-play" aria-label="Play" title="Play">&#x25B6;&#xFE0E;</button>
+<button type="button" id="{uid}-play" aria-label="Play" title="Play">{play_icon}</button>
 <button type="button" id="{uid}-next" aria-label="Next frame" title="Next frame">&#x203A;</button>
 <input type="range" id="{uid}-slider" min="0" max="{last}" step="1" value="0" aria-label="{slider}" style="flex: 1 1 12em; max-width: 26em">
 <output id="{uid}-label" for="{uid}-slider" style="min-width: 7em; font-family: monospace; font-size: 0.85em">{first_label}</output>
@@ -275,7 +275,7 @@ _PLAYER = """<div class="gcnn-player-body">
     label.textContent = labels[current];
   }}
   function mark(playing) {{
-    play.textContent = playing ? "\\u23F8\\uFE0E" : "\\u25B6\\uFE0E";
+    play.innerHTML = playing ? {pause_icon_js} : {play_icon_js};
     play.title = playing ? "Pause" : "Play";
     play.setAttribute("aria-label", play.title);
   }}
@@ -295,6 +295,13 @@ _PLAYER = """<div class="gcnn-player-body">
   slider.addEventListener("input", function () {{ stop(); show(parseInt(slider.value, 10)); }});
 }})();
 </script>"""
+
+# The play and pause glyphs, drawn (the pause sign, U+23F8, is missing from basic fonts and
+# showed as an empty box); currentColor, so they follow the button's text colour.
+_PLAY_ICON = ('<svg viewBox="0 0 10 10" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">'
+              '<path d="M2 1 9 5 2 9Z" fill="currentColor"/></svg>')
+_PAUSE_ICON = ('<svg viewBox="0 0 10 10" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">'
+               '<path d="M2 1h2.2v8H2zM5.8 1H8v8H5.8z" fill="currentColor"/></svg>')
 
 #: Anything that looks like a link to another host; the static player must contain none.
 EXTERNAL_URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -320,12 +327,13 @@ def _player_html(images: list[np.ndarray], labels: list[str], *, caption: str, a
         uid="gcnn-player-" + uuid.uuid4().hex[:12], first=uris[0], alt=html.escape(alt, quote=True),
         last=len(uris) - 1, slider=html.escape(slider, quote=True), first_label=html.escape(labels[0]),
         frames=_script_json(uris), labels=_script_json(labels), interval=int(interval),
-        loop="true" if loop else "false",
+        loop="true" if loop else "false", play_icon=_PLAY_ICON, play_icon_js=_script_json(_PLAY_ICON),
+        pause_icon_js=_script_json(_PAUSE_ICON),
     )
     page = (
         f'<figure class="gcnn-player" role="group" aria-label="{html.escape(alt, quote=True)}" '
         f'style="margin: 1em 0; text-align: center">\n{body}\n'
-        f'<figcaption style="font-size: 0.9em; margin-top: 0.4em">{html.escape(caption)}</figcaption>\n</figure>'
+        f'<figcaption style="font-size: 0.9em; margin-top: 0.4em; color: inherit">{html.escape(caption)}</figcaption>\n</figure>'
     )
     page = page.encode("ascii", "xmlcharrefreplace").decode("ascii")  # right in any page encoding
     if EXTERNAL_URL.search(page):  # a caption or label with a link in it, say
