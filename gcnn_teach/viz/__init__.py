@@ -1,9 +1,10 @@
 """Figures and animations for the book, in one visual style (:mod:`gcnn_teach.viz.style`).
 
 ``viz`` only reads: it calls the rest of the package and draws, and nothing imports it.
-Each submodule serves a part of the book: ``animation`` (players and GIFs), ``diagrams``
-(equivariance diagrams), ``flexibility`` (chapter 1), ``group_figures`` (chapters 5-7),
-``plots`` (chapters 8-10) and ``experiment_figures`` (chapter 11).
+Each submodule serves a part of the book: ``player`` (sliders and players, GIFs),
+``animation`` (the animations of chapters 2-4), ``diagrams`` (equivariance diagrams),
+``flexibility`` (chapter 1), ``group_figures`` (chapters 5-7), ``plots`` (chapters 8-10)
+and ``experiment_figures`` (chapter 11).
 """
 
 from .style import COLORS, ELEMENT_CMAP, IMAGE_CMAP, PALETTE, SIGNED_CMAP, signed_limits, use_style
@@ -11,7 +12,8 @@ from .style import COLORS, ELEMENT_CMAP, IMAGE_CMAP, PALETTE, SIGNED_CMAP, signe
 use_style()
 
 # the style is applied before any figure module is imported
-from .animation import equivariance_views, player_mode, rotation_stack, save_gif, show_player, two_cameras  # noqa: E402
+from .player import player_mode, save_gif, show_player  # noqa: E402
+from .animation import equivariance_views, rotation_stack, two_cameras  # noqa: E402
 from .diagrams import DiagramPanels, as_maps, diagram_panels, equivariance_diagram, verdict_table  # noqa: E402
 from .experiment_figures import error_comparison_figure  # noqa: E402
 from .flexibility import curve_fits_figure, learning_curve_figure  # noqa: E402
