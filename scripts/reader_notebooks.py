@@ -20,6 +20,9 @@ instead, written from the source by this script:
 
     .venv/bin/python scripts/reader_notebooks.py            # after `make book`: write notebooks/
     .venv/bin/python scripts/reader_notebooks.py --check    # exit 1 if notebooks/ is out of date
+
+``--check`` needs no build: it compares everything but the glued values, which come from the
+run that wrote the notebooks (some are timings, different on every run).
     .venv/bin/python scripts/reader_notebooks.py --executed /tmp/build-x/_build/jupyter_execute book/part1/02_*.ipynb
 
 Unknown roles and directives are errors, so that a chapter never reaches a reader with raw markup.
@@ -48,6 +51,7 @@ BIB = BOOK / "references.bib"
 
 ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}`([^`]*)`")
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>.*?)[ \t]*$")
+GLUED = "\x00glued\x00"  # where a value goes, in a template (see matches)
 GLUE_IMPORT = "from myst_nb import glue"
 READER_GLUE_IMPORT = "from gcnn_teach.notebook import glue  # the HTML book quotes glued values; here the text has them"
 LIVE_NOTE = ("*In the HTML book a live figure follows here: it runs in the browser and needs no kernel. In this "
@@ -69,7 +73,7 @@ class Context:
     """What the translation of one chapter needs to know about the whole book."""
 
     source: Path                                  # the chapter, book/<part>/<name>.ipynb
-    glued: dict = field(default_factory=dict)     # name -> text/plain of its glued value
+    glued: dict | None = None                     # name -> text/plain of its glued value; None: a template
     bib: dict = field(default_factory=dict)       # key -> (author text, year)
     titles: dict = field(default_factory=dict)    # book-relative path without suffix -> title
     labels: dict = field(default_factory=dict)    # prf label -> "Theorem (title)"
@@ -164,6 +168,8 @@ def role(name: str, content: str, ctx: Context) -> str:
         key = key or content
         if "::" in key:
             raise MarkupError(f"{{{name}}}`{content}`: values glued in another chapter are not supported")
+        if ctx.glued is None:
+            return GLUED
         if key not in ctx.glued:
             raise MarkupError(f"{{{name}}}`{content}`: {key!r} was not glued in the executed run of {ctx.docname}")
         return format_plain_text(ctx.glued[key], spec if name == "glue:text" else "")
@@ -323,7 +329,7 @@ def reader_notebook(source: Path, ctx: Context):
     cells = []
     with_ids = (nb.nbformat, nb.nbformat_minor) >= (4, 5)
     install = sync_notebooks.install_cell(sync_notebooks.current_source(ROOT / "_config.yml"), with_ids)
-    install["metadata"] = {}
+    install["metadata"], install["source"] = {}, "".join(install["source"])
     cells.append(nbformat.from_dict(install))
     for cell in reader.cells:
         tags = set(cell.metadata.get("tags", []))
@@ -369,15 +375,37 @@ def _note(cell, text: str, with_ids: bool, suffix: str = "note"):
     return note
 
 
-def context(source: Path, executed: Path, book_context: dict) -> Context:
+def context(source: Path, executed: Path | None, book_context: dict) -> Context:
+    """What translating ``source`` needs; ``executed=None`` makes a template (values left open)."""
     ctx = Context(source=source.resolve(), **book_context)
-    ctx.glued = glued_values(executed, ctx.docname)
+    ctx.glued = None if executed is None else glued_values(executed, ctx.docname)
     ctx.labels = proof_labels(nbformat.read(source, 4))
     return ctx
 
 
 def book_context() -> dict:
     return {"bib": bibliography(), "titles": titles(), "repo": sync_notebooks.repository(ROOT / "_config.yml")}
+
+
+def matches(committed: dict, template: dict) -> bool:
+    """Whether ``committed`` is ``template`` with some value in place of each glued value.
+
+    The values come from the run that wrote the reader notebook; some (timings) differ
+    from run to run, so the check compares everything else exactly.
+    """
+    if [c["cell_type"] for c in committed["cells"]] != [c["cell_type"] for c in template["cells"]]:
+        return False
+    for ours, theirs in zip(committed["cells"], template["cells"]):
+        source, pattern = "".join(ours["source"]), "".join(theirs["source"])
+        if GLUED in pattern:
+            regex = r"\S+?".join(re.escape(part) for part in pattern.split(GLUED))  # a value: one word
+            if not re.fullmatch(regex, source):
+                return False
+        elif source != pattern:
+            return False
+        if {k: v for k, v in ours.items() if k != "source"} != {k: v for k, v in theirs.items() if k != "source"}:
+            return False
+    return committed["metadata"] == template["metadata"]
 
 
 def target(source: Path) -> Path:
@@ -392,7 +420,8 @@ def dumps(notebook) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="chapters (default: every notebook under book/)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if notebooks/ differs")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if notebooks/ differs from its sources (glued values aside)")
     parser.add_argument("--executed", type=Path, default=EXECUTED, help="the build's executed notebooks")
     args = parser.parse_args(argv)
 
@@ -400,14 +429,18 @@ def main(argv: list[str] | None = None) -> int:
     sources = args.paths or sync_notebooks.notebooks(BOOK)
     stale = []
     for source in sources:
-        text = dumps(reader_notebook(source, context(source, args.executed, shared)))
         path = target(source)
+        if args.check:
+            template = json.loads(dumps(reader_notebook(source, context(source, None, shared))))
+            if not (path.exists() and matches(json.loads(path.read_text(encoding="utf-8")), template)):
+                stale.append(path)
+            continue
+        text = dumps(reader_notebook(source, context(source, args.executed, shared)))
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
         stale.append(path)
-        if not args.check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     for path in stale:
         print(f"{'out of date' if args.check else 'written'}: {path.relative_to(ROOT)}")
     if args.check and stale:
