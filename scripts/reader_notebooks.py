@@ -21,8 +21,10 @@ instead, written from the source by this script:
     .venv/bin/python scripts/reader_notebooks.py            # after `make book`: write notebooks/
     .venv/bin/python scripts/reader_notebooks.py --check    # exit 1 if notebooks/ is out of date
 
-``--check`` needs no build: it compares everything but the glued values, which come from the
-run that wrote the notebooks (some are timings, different on every run).
+The values quoted in a reader notebook's text are recorded in its metadata
+(``gcnn_teach.glued``), so ``--check`` needs no build: it rewrites every chapter with the
+recorded values and compares.  (Some values are timings, different on every run: the
+committed ones are those of the run that wrote them.)
     .venv/bin/python scripts/reader_notebooks.py --executed /tmp/build-x/_build/jupyter_execute book/part1/02_*.ipynb
 
 Unknown roles and directives are errors, so that a chapter never reaches a reader with raw markup.
@@ -51,7 +53,6 @@ BIB = BOOK / "references.bib"
 
 ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}`([^`]*)`")
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>.*?)[ \t]*$")
-GLUED = "\x00glued\x00"  # where a value goes, in a template (see matches)
 GLUE_IMPORT = "from myst_nb import glue"
 READER_GLUE_IMPORT = "from gcnn_teach.notebook import glue  # the HTML book quotes glued values; here the text has them"
 LIVE_NOTE = ("*In the HTML book a live figure follows here: it runs in the browser and needs no kernel. In this "
@@ -73,10 +74,11 @@ class Context:
     """What the translation of one chapter needs to know about the whole book."""
 
     source: Path                                  # the chapter, book/<part>/<name>.ipynb
-    glued: dict | None = None                     # name -> text/plain of its glued value; None: a template
+    glued: dict = field(default_factory=dict)     # name -> text/plain of its glued value
+    used: dict = field(default_factory=dict)      # the glued values this chapter's text quotes
     bib: dict = field(default_factory=dict)       # key -> (author text, year)
     titles: dict = field(default_factory=dict)    # book-relative path without suffix -> title
-    labels: dict = field(default_factory=dict)    # prf label -> "Theorem (title)"
+    labels: dict = field(default_factory=dict)    # prf label -> ("Theorem (title)", its page)
     repo: tuple[str, str] = ("", "main")
 
     @property
@@ -124,17 +126,19 @@ def titles(book: Path = BOOK) -> dict:
     return found
 
 
-def proof_labels(notebook) -> dict:
-    """``label -> "Theorem (title)"`` for the theorem-like blocks of a chapter."""
+def proof_labels(book: Path = BOOK) -> dict:
+    """``label -> ("Theorem (title)", page)`` for the theorem-like blocks of every chapter."""
     labels = {}
-    for cell in notebook.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for match in re.finditer(r"^[`:]{3,}\{prf:(\w+)\}[ \t]*(.*)\n((?::\w+:.*\n)*)", cell.source, re.M):
-            label = re.search(r"^:label:\s*(\S+)", match.group(3), re.M)
-            if label:
-                title = match.group(2).strip()
-                labels[label.group(1)] = match.group(1).capitalize() + (f" ({title})" if title else "")
+    for path in sync_notebooks.notebooks(book):
+        page = path.relative_to(book.parent).with_suffix("").as_posix()
+        for cell in nbformat.read(path, 4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for match in re.finditer(r"^[`:]{3,}\{prf:(\w+)\}[ \t]*(.*)\n((?::\w+:.*\n)*)", cell.source, re.M):
+                label = re.search(r"^:label:\s*(\S+)", match.group(3), re.M)
+                if label:
+                    title = match.group(2).strip()
+                    labels[label.group(1)] = (match.group(1).capitalize() + (f" ({title})" if title else ""), page)
     return labels
 
 
@@ -168,10 +172,9 @@ def role(name: str, content: str, ctx: Context) -> str:
         key = key or content
         if "::" in key:
             raise MarkupError(f"{{{name}}}`{content}`: values glued in another chapter are not supported")
-        if ctx.glued is None:
-            return GLUED
         if key not in ctx.glued:
             raise MarkupError(f"{{{name}}}`{content}`: {key!r} was not glued in the executed run of {ctx.docname}")
+        ctx.used[key] = ctx.glued[key]
         return format_plain_text(ctx.glued[key], spec if name == "glue:text" else "")
     if name == "doc":
         return _doc_link(text, target, ctx)
@@ -186,8 +189,12 @@ def role(name: str, content: str, ctx: Context) -> str:
         return "(" + "; ".join(f"{authors}, {year}" for authors, year in cites) + ")"
     if name == "prf:ref":
         if target not in ctx.labels:
-            raise MarkupError(f"{{prf:ref}}`{content}`: no theorem-like block labelled {target!r} in {ctx.docname}")
-        return text if text != target else ctx.labels[target]
+            raise MarkupError(f"{{prf:ref}}`{content}`: no theorem-like block labelled {target!r} in the book")
+        named, page = ctx.labels[target]
+        named = text if text != target else named
+        if page == str(ctx.docname):
+            return named
+        return f"{named} of {_doc_link('/' + page, '/' + page, ctx)}"  # in another chapter
     if name == "download":
         return f"[{text}]({target})"
     if name == "math":
@@ -363,6 +370,8 @@ def reader_notebook(source: Path, ctx: Context):
         cells.append(cell)
     reader.cells = cells
     reader.metadata.setdefault("colab", {})["provenance"] = []
+    # the values quoted in the text, as the run that wrote it computed them (--check reuses them)
+    reader.metadata["gcnn_teach"] = {"glued": dict(sorted(ctx.used.items()))}
     return reader
 
 
@@ -376,36 +385,20 @@ def _note(cell, text: str, with_ids: bool, suffix: str = "note"):
 
 
 def context(source: Path, executed: Path | None, book_context: dict) -> Context:
-    """What translating ``source`` needs; ``executed=None`` makes a template (values left open)."""
+    """What translating ``source`` needs: the glued values of the run in ``executed``, or with
+    ``executed=None`` those recorded in the chapter's reader notebook (see ``--check``)."""
     ctx = Context(source=source.resolve(), **book_context)
-    ctx.glued = None if executed is None else glued_values(executed, ctx.docname)
-    ctx.labels = proof_labels(nbformat.read(source, 4))
+    if executed is not None:
+        ctx.glued = glued_values(executed, ctx.docname)
+    elif target(source).exists():
+        ctx.glued = json.loads(target(source).read_text(encoding="utf-8"))["metadata"].get("gcnn_teach", {}).get(
+            "glued", {})
     return ctx
 
 
 def book_context() -> dict:
-    return {"bib": bibliography(), "titles": titles(), "repo": sync_notebooks.repository(ROOT / "_config.yml")}
-
-
-def matches(committed: dict, template: dict) -> bool:
-    """Whether ``committed`` is ``template`` with some value in place of each glued value.
-
-    The values come from the run that wrote the reader notebook; some (timings) differ
-    from run to run, so the check compares everything else exactly.
-    """
-    if [c["cell_type"] for c in committed["cells"]] != [c["cell_type"] for c in template["cells"]]:
-        return False
-    for ours, theirs in zip(committed["cells"], template["cells"]):
-        source, pattern = "".join(ours["source"]), "".join(theirs["source"])
-        if GLUED in pattern:
-            regex = r"\S+?".join(re.escape(part) for part in pattern.split(GLUED))  # a value: one word
-            if not re.fullmatch(regex, source):
-                return False
-        elif source != pattern:
-            return False
-        if {k: v for k, v in ours.items() if k != "source"} != {k: v for k, v in theirs.items() if k != "source"}:
-            return False
-    return committed["metadata"] == template["metadata"]
+    return {"bib": bibliography(), "titles": titles(), "labels": proof_labels(),
+            "repo": sync_notebooks.repository(ROOT / "_config.yml")}
 
 
 def target(source: Path) -> Path:
@@ -421,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="chapters (default: every notebook under book/)")
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if notebooks/ differs from its sources (glued values aside)")
+                        help="write nothing; exit 1 if notebooks/ differs from what its sources give")
     parser.add_argument("--executed", type=Path, default=EXECUTED, help="the build's executed notebooks")
     args = parser.parse_args(argv)
 
@@ -430,17 +423,18 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     for source in sources:
         path = target(source)
-        if args.check:
-            template = json.loads(dumps(reader_notebook(source, context(source, None, shared))))
-            if not (path.exists() and matches(json.loads(path.read_text(encoding="utf-8")), template)):
-                stale.append(path)
-            continue
-        text = dumps(reader_notebook(source, context(source, args.executed, shared)))
+        try:
+            text = dumps(reader_notebook(source, context(source, None if args.check else args.executed, shared)))
+        except MarkupError as error:
+            if not (args.check and "was not glued" in str(error)):
+                raise
+            text = None  # the chapter quotes a value its reader notebook does not have yet
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue
         stale.append(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     for path in stale:
         print(f"{'out of date' if args.check else 'written'}: {path.relative_to(ROOT)}")
     if args.check and stale:

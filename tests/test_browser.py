@@ -5,7 +5,7 @@ Every page of ``_build/html`` is served on 127.0.0.1 and opened in Debian's Chro
 with no console error and no failed request, every formula is typeset, every image has
 alt text that says what it shows, every animation player moves when its slider does, and
 axe-core finds no serious or critical accessibility violation. Then the search page finds
-"lifting", and each chapter's download button offers the chapter's notebook.
+"lifting", and each chapter's download button offers the chapter's reader notebook.
 
 The checks themselves are tested first, on small pages that are broken on purpose.
 
@@ -258,12 +258,12 @@ def test_search_finds_lifting(browser, book_url):
 
 @pytest.mark.parametrize("name", NOTEBOOK_PAGES)
 def test_download_button_offers_the_notebook(browser, book_url, name):
-    """The chapter's download menu has an .ipynb entry, and it is the chapter's notebook."""
+    """The chapter's download menu has an .ipynb entry, and it is the chapter's reader notebook."""
     page, traffic = bs.new_page(browser)
     try:
         bs.load(page, book_url + name)
         page.locator('button[aria-label="Download this page"]').click()
-        item = page.locator("a.btn-download-source-button", has_text=".ipynb")
+        item = page.locator("a.btn-download-notebook-button", has_text=".ipynb")
         item.wait_for(state="visible")
         href = urljoin(page.url, item.get_attribute("href"))
         response = page.request.get(href)
@@ -271,6 +271,7 @@ def test_download_button_offers_the_notebook(browser, book_url, name):
     finally:
         page.context.close()
     assert status == 200, f"{name}: the .ipynb download ({href}) answered HTTP {status}"
-    source = (bs.SOURCE / Path(name).with_suffix(".ipynb")).read_text(encoding="utf-8")
-    assert json.loads(body) == json.loads(source), f"{name}: the download is not the chapter's notebook"
+    reader = bs.SOURCE / "notebooks" / Path(name).relative_to("book").with_suffix(".ipynb")
+    assert json.loads(body) == json.loads(reader.read_text(encoding="utf-8")), \
+        f"{name}: the download is not the chapter's reader notebook"
     assert traffic.problems() == []

@@ -38,8 +38,9 @@ def shared():
 
 
 def ctx(shared, **glued) -> R.Context:
-    return R.Context(source=ROOT / "book" / "part1" / "02_what_is_equivariance.ipynb", glued=glued,
-                     labels={"thm-a": "Theorem (Turning)"}, **shared)
+    shared = {**shared, "labels": {"thm-a": ("Theorem (Turning)", "book/part1/02_what_is_equivariance"),
+                                   "thm-b": ("Lemma (Far)", "book/part2/07_group_correlation")}}
+    return R.Context(source=ROOT / "book" / "part1" / "02_what_is_equivariance.ipynb", glued=glued, **shared)
 
 
 # -- the translation ----------------------------------------------------------------------
@@ -61,6 +62,8 @@ def test_roles_become_plain_markdown(shared):
 def test_a_link_to_a_chapter_of_another_part(shared):
     text = R.markdown("{doc}`Chapter 11 <../part3/11_rotated_digits>`", ctx(shared))
     assert text == "[Chapter 11](../part3/11_rotated_digits.ipynb)"
+    text = R.markdown("{prf:ref}`thm-b`", ctx(shared))
+    assert text.startswith("Lemma (Far) of [") and text.endswith("](../part2/07_group_correlation.ipynb)")
 
 
 def test_directives_become_quotes_with_a_bold_heading(shared):
@@ -122,17 +125,14 @@ def test_cells_solutions_figures_and_live_figures(shared, tmp_path):
     assert reader.cells[6].source == R.LIVE_NOTE
 
 
-def test_check_compares_all_but_the_glued_values():
-    template = {"metadata": {}, "cells": [{"cell_type": "markdown", "metadata": {},
-                                           "source": f"Error {R.GLUED}, size {R.GLUED}."}]}
-    committed = json.loads(json.dumps(template))
-    committed["cells"][0]["source"] = "Error 1.2e-07, size 5."
-    assert R.matches(committed, template)
-    committed["cells"][0]["source"] = "Error 1.2e-07, size 5. A sentence added to the source only."
-    assert not R.matches(committed, template)
-    committed["cells"][0]["source"] = "Error 1.2e-07, size 5."
-    committed["cells"][0]["metadata"] = {"tags": ["hide-cell"]}
-    assert not R.matches(committed, template)
+def test_the_quoted_values_are_recorded_with_the_notebook(shared, tmp_path):
+    text = nbformat.v4.new_markdown_cell("Error {glue:text}`err:.1e`.")
+    scratch, place = _chapter(tmp_path, [text])
+    c = ctx(shared, err="3.14159e-07", unused="1")
+    c.source = place
+    reader = R.reader_notebook(scratch, c)
+    assert reader.cells[1].source == "Error 3.1e-07."
+    assert reader.metadata["gcnn_teach"] == {"glued": {"err": "3.14159e-07"}}
 
 
 # -- the committed reader notebooks -----------------------------------------------------------

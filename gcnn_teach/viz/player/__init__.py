@@ -56,7 +56,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 from matplotlib.figure import Figure
 
-from .frames import MAX_FRAMES, Draw, Player, _figure, render_frames, save_gif
+from ._frames import MAX_FRAMES, Draw, Player, _figure, render_frames, save_gif
 
 __all__ = [
     "STATIC_ENV",
