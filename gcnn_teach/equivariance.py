@@ -8,18 +8,20 @@ applying ``f`` gives the same as applying ``f`` and then transforming the output
 This module measures the two sides for any callable (NumPy or PyTorch, a layer, a whole
 model or a student's own function) and a family of transformations, reports the largest
 absolute and relative difference per transformation, and asserts the verdict with a
-tolerance that depends on the floating-point type.  Nothing here knows about layers: it
-only calls ``f``.
+tolerance that depends on the floating-point type.  It only calls ``f``; the layers of
+:mod:`gcnn_teach.nn` declare what they take and give, so their checks need no kinds.
 
-Typical use::
+Every ``check_*`` of the package returns a :class:`CheckResult` and never raises on a failed
+measurement; asserting is explicit::
 
-    report = check_equivariance(layer, x, group="p4", input_kind="image", output_kind="signal")
-    print(report)         # one row per group element, with the verdict
+    report = check_equivariance(layer, x, group="p4")   # a LiftingConv2d: image in, signal out
+    report.assert_holds()  # raises AssertionError naming the worst element if it does not hold
+    report                 # one row per group element, with the verdict
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Mapping
 
 import numpy as np
@@ -38,7 +40,9 @@ __all__ = [
     "translation_transforms",
     "measure_equivariance",
     "check_equivariance",
-    "is_equivariant",
+    "declared_kinds",
+    "relative_error",
+    "CheckResult",
 ]
 
 Transform = Callable[[object], object]
@@ -73,85 +77,152 @@ def to_numpy(y) -> np.ndarray:
     raise TypeError(f"equivariance: expected the map to return an array or tensor, got {type(y).__name__}")
 
 
+def relative_error(a, b) -> float:
+    """The relative difference of two arrays of the same shape, the one rule of the package.
+
+    ``max |a - b| / max(max |a|, max |b|)``: the largest difference measured against the
+    largest magnitude on either side, so it is symmetric in ``a`` and ``b`` and at most 2.
+    When both sides are exactly zero it is 0; when only one is, it is 1 (a total mismatch,
+    not an infinity or a division by a tiny number).
+    """
+    a, b = to_numpy(a), to_numpy(b)
+    if a.shape != b.shape:
+        raise ValueError(f"relative_error: expected arrays of the same shape, got {a.shape} and {b.shape}")
+    if not a.size:
+        return 0.0
+    difference = float(np.max(np.abs(a - b)))
+    scale = max(float(np.max(np.abs(a))), float(np.max(np.abs(b))))
+    return difference / scale if scale > 0 else 0.0
+
+
 @dataclass(frozen=True)
 class Measurement:
-    """The difference between ``f(T_in x)`` and ``T_out f(x)`` for one transformation."""
+    """One row of a check: the difference of two arrays under one label (a transformation,
+    or a group element), absolute and relative (:func:`relative_error`)."""
 
     label: str
     max_abs_error: float
-    max_rel_error: float  # max |difference| / max |T_out f(x)|
+    max_rel_error: float
 
 
-@dataclass
-class EquivarianceReport:
-    """All measurements of one check, and the verdict at tolerance ``rtol``."""
+class CheckResult:
+    """What every ``check_*`` of the package returns: a verdict that never raises by itself.
 
-    measurements: list[Measurement]
-    rtol: float
-    name: str = "f"
-    kind: str = "equivariant"  # or "invariant"
-    extra: dict = field(default_factory=dict)
+    ``holds`` is the verdict, ``rows`` the per-element table (a :class:`Measurement` each,
+    possibly empty), ``worst`` its worst row, ``summary`` one line and ``details`` the lines
+    that explain a failure.  ``print(result)`` shows all of it, a notebook shows it as
+    Markdown, and asserting is explicit: :meth:`assert_holds` for a claim that something is
+    equivariant (or correct), :meth:`assert_fails` for a claim that it is not.  Both return
+    the result, so ``check_equivariance(...).assert_holds()`` still displays it.
+    """
+
+    holds: bool
+    summary: str
+    rows: list
+    details: list
+    rtol: float | None = None
 
     @property
-    def max_abs_error(self) -> float:
-        return max(m.max_abs_error for m in self.measurements)
-
-    @property
-    def max_rel_error(self) -> float:
-        return max(m.max_rel_error for m in self.measurements)
-
-    @property
-    def passed(self) -> bool:
-        return all(m.max_rel_error <= self.rtol for m in self.measurements)
+    def worst(self) -> Measurement | None:
+        """The row with the largest relative error (``None`` for a result without rows)."""
+        return max(self.rows, key=lambda m: m.max_rel_error) if self.rows else None
 
     @property
     def failures(self) -> list[Measurement]:
-        return [m for m in self.measurements if m.max_rel_error > self.rtol]
+        """The rows above the tolerance."""
+        if self.rtol is None:
+            return []
+        return [m for m in self.rows if m.max_rel_error > self.rtol]
 
     @property
-    def worst(self) -> Measurement:
-        return max(self.measurements, key=lambda m: m.max_rel_error)
+    def max_abs_error(self) -> float:
+        return max((m.max_abs_error for m in self.rows), default=0.0)
+
+    @property
+    def max_rel_error(self) -> float:
+        return max((m.max_rel_error for m in self.rows), default=0.0)
 
     def __bool__(self) -> bool:
-        return self.passed
+        return self.holds
 
-    def verdict(self) -> str:
-        if self.passed:
-            return f"{self.name} is {self.kind} (max relative error {self.max_rel_error:.1e} <= {self.rtol:.0e})"
-        worst = self.worst
-        return (
-            f"{self.name} is NOT {self.kind}: under {worst.label!r} the relative error is "
-            f"{worst.max_rel_error:.2e} (absolute {worst.max_abs_error:.2e}), above the "
-            f"tolerance {self.rtol:.0e}; {len(self.failures)} of {len(self.measurements)} "
-            "transformations fail"
-        )
+    def _mark(self, row: Measurement) -> bool:
+        return self.rtol is None or row.max_rel_error <= self.rtol
 
     def __str__(self) -> str:
-        width = max(len(m.label) for m in self.measurements)
-        lines = [self.verdict(), f"  {'transformation':<{width}}  {'max abs':>9}  {'max rel':>9}"]
-        for m in self.measurements:
-            mark = "ok" if m.max_rel_error <= self.rtol else "FAIL"
-            lines.append(f"  {m.label:<{width}}  {m.max_abs_error:9.2e}  {m.max_rel_error:9.2e}  {mark}")
+        lines = [("HOLDS: " if self.holds else "FAILS: ") + self.summary]
+        lines += [f"  - {d}" for d in self.details]
+        if self.rows:
+            width = max([len('transformation')] + [len(m.label) for m in self.rows])
+            lines.append(f"  {'transformation':<{width}}  {'max abs':>9}  {'max rel':>9}")
+            for m in self.rows:
+                lines.append(f"  {m.label:<{width}}  {m.max_abs_error:9.2e}  {m.max_rel_error:9.2e}  "
+                             + ("ok" if self._mark(m) else "FAIL"))
         return "\n".join(lines)
 
-    def _repr_markdown_(self) -> str:
-        rows = ["| transformation | max abs error | max rel error | verdict |", "|---|---|---|---|"]
-        for m in self.measurements:
-            mark = "equal" if m.max_rel_error <= self.rtol else "**differs**"
-            rows.append(f"| {m.label} | {m.max_abs_error:.2e} | {m.max_rel_error:.2e} | {mark} |")
-        return f"**{self.verdict()}**\n\n" + "\n".join(rows)
+    def __repr__(self) -> str:
+        return str(self)
 
-    def assert_passed(self) -> "EquivarianceReport":
-        """Raise ``AssertionError`` with the full report unless every transformation passes."""
-        if not self.passed:
+    def _repr_markdown_(self) -> str:
+        mark = "✅ **Holds**" if self.holds else "❌ **Fails**"
+        lines = [f"{mark}: {self.summary}", ""] + [f"- {d}" for d in self.details]
+        if self.rows:
+            lines += ["", "| transformation | max abs error | max rel error | verdict |", "|---|---|---|---|"]
+            for m in self.rows:
+                lines.append(f"| {m.label} | {m.max_abs_error:.2e} | {m.max_rel_error:.2e} | "
+                             + ("equal" if self._mark(m) else "**differs**") + " |")
+        return "\n".join(lines)
+
+    def assert_holds(self):
+        """Raise ``AssertionError`` with the whole result unless it holds; return the result."""
+        if not self.holds:
             raise AssertionError(str(self))
         return self
 
-    def assert_failed(self) -> "EquivarianceReport":
-        """Raise ``AssertionError`` unless at least one transformation fails (for negative claims)."""
-        if self.passed:
-            raise AssertionError(f"expected {self.name} NOT to be {self.kind}, but:\n{self}")
+    def assert_fails(self):
+        """Raise ``AssertionError`` if it holds (for a claim that something is *not* so)."""
+        if self.holds:
+            raise AssertionError(f"expected this check to fail, but:\n{self}")
         return self
+
+
+class EquivarianceReport(CheckResult):
+    """The result of :func:`check_equivariance`: one row per transformation, at tolerance ``rtol``.
+
+    ``kind`` is ``"equivariant"`` or ``"invariant"``; ``holds`` is true when every row's
+    relative error is at most ``rtol``.
+    """
+
+    def __init__(self, measurements: list[Measurement], rtol: float, name: str = "f",
+                 kind: str = "equivariant"):
+        if not measurements:
+            raise ValueError("EquivarianceReport: expected at least one measurement, got none")
+        self.rows = list(measurements)
+        self.rtol = float(rtol)
+        self.name = name
+        self.kind = kind
+
+    @property
+    def measurements(self) -> list[Measurement]:
+        return self.rows
+
+    @property
+    def holds(self) -> bool:
+        return all(m.max_rel_error <= self.rtol for m in self.rows)
+
+    @property
+    def summary(self) -> str:
+        if self.holds:
+            return (f"{self.name} is {self.kind} (max relative error {self.max_rel_error:.1e} "
+                    f"<= {self.rtol:.0e})")
+        worst = self.worst
+        return (f"{self.name} is NOT {self.kind}: under {worst.label!r} the relative error is "
+                f"{worst.max_rel_error:.2e} (absolute {worst.max_abs_error:.2e}), above the "
+                f"tolerance {self.rtol:.0e}; {len(self.failures)} of {len(self.rows)} "
+                "transformations fail")
+
+    @property
+    def details(self) -> list[str]:
+        return []
 
 
 def _call(f, x):
@@ -159,6 +230,19 @@ def _call(f, x):
         with torch.no_grad():
             return f(x)
     return f(x)
+
+
+def _measure(label: str, left, right) -> Measurement:
+    # to_numpy first: a map that returns no array (a list, a tuple) gets a clear TypeError
+    left, right = to_numpy(left), to_numpy(right)
+    if tuple(left.shape) != tuple(right.shape):
+        raise ValueError(
+            f"equivariance ({label}): f(T_in x) has shape {tuple(left.shape)} but "
+            f"T_out f(x) has shape {tuple(right.shape)}; the output transformation does not "
+            "fit the map's output"
+        )
+    abs_err = float(np.max(np.abs(left - right))) if left.size else 0.0
+    return Measurement(label, abs_err, relative_error(left, right))
 
 
 def equivariance_error(f, x, transform_in: Transform, transform_out: Transform | None = None,
@@ -171,19 +255,7 @@ def equivariance_error(f, x, transform_in: Transform, transform_out: Transform |
     if not callable(f):
         raise TypeError(f"equivariance_error: expected a callable f, got {type(f).__name__}")
     transform_out = transform_in if transform_out is None else transform_out
-    # to_numpy first: a map that returns no array (a list, a tuple) gets a clear TypeError
-    left = to_numpy(_call(f, transform_in(x)))
-    right = to_numpy(transform_out(_call(f, x)))
-    if tuple(left.shape) != tuple(right.shape):
-        raise ValueError(
-            f"equivariance_error ({label}): f(T_in x) has shape {tuple(left.shape)} but "
-            f"T_out f(x) has shape {tuple(right.shape)}; the output transformation does not "
-            "fit the map's output"
-        )
-    abs_err = float(np.max(np.abs(left - right))) if left.size else 0.0
-    scale = float(np.max(np.abs(right))) if right.size else 0.0
-    rel_err = abs_err / scale if scale > 0 else (0.0 if abs_err == 0 else float("inf"))
-    return Measurement(label, abs_err, rel_err)
+    return _measure(label, _call(f, transform_in(x)), transform_out(_call(f, x)))
 
 
 def _kind_transform(kind: str, element, group: str) -> Transform:
@@ -196,14 +268,16 @@ def _kind_transform(kind: str, element, group: str) -> Transform:
     raise ValueError(f"expected kind 'image', 'signal' or 'invariant', got {kind!r}")
 
 
-def group_transforms(group: str, kind: str = "image") -> dict[str, Transform]:
+def group_transforms(group: str, kind: str = "image", identity: bool = True) -> dict[str, Transform]:
     """One transformation per element of the stabiliser of ``group``, keyed by its label.
 
     ``kind="image"`` uses :math:`T_g`, ``"signal"`` the left regular action :math:`L_g`,
     ``"invariant"`` the identity (for the output side of an invariance check).
+    ``identity=False`` leaves out the identity element, which :func:`check_equivariance`
+    does: under it both sides are ``f(x)``, so its row would measure nothing.
     """
     H = stabiliser(group)
-    return {H.label(g): _kind_transform(kind, g, group) for g in H.elements}
+    return {H.label(g): _kind_transform(kind, g, group) for g in H.elements if identity or g != H.identity}
 
 
 def translation_transforms(shifts, mode: str = "circular") -> dict[str, Transform]:
@@ -217,14 +291,21 @@ def measure_equivariance(f, x, transforms_in: Mapping[str, Transform],
     """Measure ``f`` under every transformation in ``transforms_in`` (a dict label -> callable).
 
     ``transforms_out`` is a dict with the same labels, ``None`` (the same transformations
-    act on the output) or ``"invariant"`` (the output should not change).
+    act on the output) or ``"invariant"`` (the output should not change).  ``f(x)`` is
+    computed once; ``f`` is called once more per transformation, on ``T_in x``.
     """
+    if not callable(f):
+        raise TypeError(f"measure_equivariance: expected a callable f, got {type(f).__name__}")
     if not isinstance(transforms_in, Mapping) or not transforms_in:
-        raise TypeError("measure_equivariance: expected transforms_in as a non-empty dict label -> callable")
+        raise TypeError("measure_equivariance: expected transforms_in as a non-empty dict label -> callable, "
+                        f"got {type(transforms_in).__name__}")
     kind = "equivariant"
     if transforms_out is None:
         transforms_out = transforms_in
-    elif transforms_out == "invariant":
+    elif isinstance(transforms_out, str):
+        if transforms_out != "invariant":
+            raise ValueError(f"measure_equivariance: expected transforms_out 'invariant', a dict or None, "
+                             f"got {transforms_out!r}")
         transforms_out = {label: (lambda y: y) for label in transforms_in}
         kind = "invariant"
     if set(transforms_out) != set(transforms_in):
@@ -232,40 +313,54 @@ def measure_equivariance(f, x, transforms_in: Mapping[str, Transform],
             f"measure_equivariance: transforms_out has labels {sorted(transforms_out)}, "
             f"expected the same as transforms_in {sorted(transforms_in)}"
         )
-    measurements = [
-        equivariance_error(f, x, transforms_in[label], transforms_out[label], label)
-        for label in transforms_in
-    ]
+    fx = _call(f, x)
+    rows = [_measure(label, _call(f, transforms_in[label](x)), transforms_out[label](fx))
+            for label in transforms_in]
     if rtol is None:
-        out = _call(f, x)
-        rtol = default_tolerance(out.dtype)
-    return EquivarianceReport(measurements, float(rtol), name or getattr(f, "__name__", type(f).__name__), kind)
+        rtol = default_tolerance(fx.dtype if hasattr(fx, "dtype") else fx)
+    return EquivarianceReport(rows, float(rtol), name or getattr(f, "__name__", type(f).__name__), kind)
 
 
-def check_equivariance(f, x, group: str | None = "p4", input_kind: str = "image",
+def declared_kinds(f) -> tuple[str | None, str | None]:
+    """The ``(input_kind, output_kind)`` that a layer or model declares, or ``(None, None)``.
+
+    The layers and models of :mod:`gcnn_teach.nn` carry ``input_kind`` and ``output_kind``
+    attributes (``"image"``, ``"signal"`` or, for outputs, ``"invariant"``).  A
+    ``torch.nn.Sequential`` takes the input kind of its first child that declares one and
+    the output kind of its last.
+    """
+    if torch is not None and isinstance(f, torch.nn.Sequential):
+        kinds = [declared_kinds(child) for child in f]
+        inputs = [k[0] for k in kinds if k[0] is not None]
+        outputs = [k[1] for k in kinds if k[1] is not None]
+        return (inputs[0] if inputs else None, outputs[-1] if outputs else None)
+    return getattr(f, "input_kind", None), getattr(f, "output_kind", None)
+
+
+def check_equivariance(f, x, group: str | None = "p4", input_kind: str | None = None,
                        output_kind: str | None = None, transforms_in=None, transforms_out=None,
-                       rtol: float | None = None, name: str | None = None,
-                       raise_error: bool = True) -> EquivarianceReport:
-    """Measure and assert the equivariance of ``f`` at ``x``; return the report.
+                       rtol: float | None = None, name: str | None = None) -> EquivarianceReport:
+    """Measure the equivariance of ``f`` at ``x`` and return the :class:`EquivarianceReport`.
 
-    Either give ``group`` with the kinds of input and output (``"image"`` uses
-    :math:`T_g`, ``"signal"`` uses :math:`L_g`, output ``"invariant"`` the identity), or
-    give ``transforms_in`` (and optionally ``transforms_out``) as dicts label -> callable.
-    ``output_kind`` defaults to ``input_kind``.  Raises ``AssertionError`` with the table
-    of errors when ``f`` is not equivariant and ``raise_error`` is true.
+    Never raises on a failed measurement: call ``.assert_holds()`` (or ``.assert_fails()``)
+    on the result to assert.  Either give ``group`` with the kinds of input and output
+    (``"image"`` uses :math:`T_g`, ``"signal"`` uses :math:`L_g`, output ``"invariant"`` the
+    identity), or give ``transforms_in`` (and optionally ``transforms_out``) as dicts
+    label -> callable.  With a group, every element but the identity is measured (under the
+    identity both sides are ``f(x)``).  The layers and models of :mod:`gcnn_teach.nn` declare their kinds
+    (:func:`declared_kinds`), so they need neither; for a plain callable ``input_kind``
+    defaults to ``"image"`` and ``output_kind`` to ``input_kind``.
     """
     if transforms_in is None:
         if group is None:
-            raise ValueError("check_equivariance: give a group or transforms_in")
-        transforms_in = group_transforms(group, input_kind)
-        out_kind = output_kind or input_kind
-        transforms_out = "invariant" if out_kind == "invariant" else group_transforms(group, out_kind)
-    report = measure_equivariance(f, x, transforms_in, transforms_out, rtol, name)
-    if raise_error:
-        report.assert_passed()
-    return report
-
-
-def is_equivariant(f, x, **kwargs) -> bool:
-    """``True`` when :func:`check_equivariance` would pass (never raises on a failed check)."""
-    return check_equivariance(f, x, raise_error=False, **kwargs).passed
+            raise ValueError("check_equivariance: give a group or transforms_in, got neither")
+        declared_in, declared_out = declared_kinds(f)
+        input_kind = input_kind or declared_in or "image"
+        out_kind = output_kind or declared_out or input_kind
+        # every element but the identity, under which both sides are f(x) and nothing is measured
+        transforms_in = group_transforms(group, input_kind, identity=False)
+        transforms_out = ("invariant" if out_kind == "invariant"
+                          else group_transforms(group, out_kind, identity=False))
+    elif input_kind is not None or output_kind is not None:
+        raise ValueError("check_equivariance: give either transforms_in or input_kind/output_kind, not both")
+    return measure_equivariance(f, x, transforms_in, transforms_out, rtol, name)

@@ -1,7 +1,8 @@
 """Checkers for coursework: hand in your own function, get a verdict you can act on.
 
 Each checker runs your code on random inputs, compares it with the package's reference
-and with the equivariance it must have, and returns a :class:`Verdict`.  When your code
+and with the equivariance it must have, and returns a :class:`Verdict` (a
+:class:`~gcnn_teach.equivariance.CheckResult`, like every ``check_*`` of the package).  When your code
 is wrong, the verdict says *which element of the group breaks it and by how much*, and,
 when your output matches a classic mistake (a filter rotated the wrong way, an action
 without the inverse, a rotation axis that is not cycled, a stride that breaks the
@@ -9,7 +10,7 @@ symmetry), it names the mistake.
 
     >>> from gcnn_teach.exercises import check_lifting_correlation
     >>> verdict = check_lifting_correlation(my_lifting, group="p4")
-    >>> print(verdict)            # or verdict.assert_passed() in a test
+    >>> verdict                   # or verdict.assert_holds() in a test
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import numpy as np
 
 from . import correlate
 from .actions import transform_image, transform_signal
-from .equivariance import check_equivariance, measure_equivariance, to_numpy, translation_transforms
+from .equivariance import (CheckResult, Measurement, check_equivariance, declared_kinds, measure_equivariance,
+                          relative_error, to_numpy, translation_transforms)
 from .groups import stabiliser
 
 __all__ = [
@@ -35,36 +37,19 @@ __all__ = [
 ]
 
 
-@dataclass
-class Verdict:
-    """The outcome of a check: ``passed``, a one-line ``summary`` and the ``details``."""
+@dataclass(repr=False)
+class Verdict(CheckResult):
+    """The outcome of a coursework check (a :class:`~gcnn_teach.equivariance.CheckResult`).
 
-    passed: bool
+    ``holds`` is the verdict, ``summary`` one line, ``details`` what breaks and why (the
+    element, the classic mistake), ``rows`` a per-element table where the check measured one.
+    """
+
+    holds: bool
     summary: str
     details: list[str] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return self.passed
-
-    def __str__(self) -> str:
-        mark = "PASSED" if self.passed else "NOT YET"
-        return "\n".join([f"{mark}: {self.summary}"] + [f"  - {d}" for d in self.details])
-
-    def _repr_markdown_(self) -> str:
-        mark = "✅ **Passed**" if self.passed else "❌ **Not yet**"
-        return "\n".join([f"{mark}: {self.summary}", ""] + [f"- {d}" for d in self.details])
-
-    def assert_passed(self) -> "Verdict":
-        """Raise ``AssertionError`` with the full verdict unless the check passed."""
-        if not self.passed:
-            raise AssertionError(str(self))
-        return self
-
-    def assert_failed(self) -> "Verdict":
-        """Raise ``AssertionError`` if the check passed (to show that a wrong answer is caught)."""
-        if self.passed:
-            raise AssertionError(f"expected the check to fail, but: {self}")
-        return self
+    rows: list[Measurement] = field(default_factory=list)
+    rtol: float | None = None
 
 
 def _call(fn: Callable, *args, what: str):
@@ -82,19 +67,17 @@ def _compare(out, expected, what: str) -> tuple[bool, str | None, np.ndarray | N
         return False, f"your {what} returned {type(out).__name__}, expected an array of shape {expected.shape}", None
     if out.shape != expected.shape:
         return False, f"your {what} returned shape {out.shape}, expected {expected.shape}", out
-    scale = max(float(np.max(np.abs(expected))), 1e-12)
-    return bool(np.max(np.abs(out - expected)) <= 1e-6 * scale), None, out
+    return relative_error(out, expected) <= _RTOL, None, out
 
 
-def _error(a, b) -> float:
-    scale = max(float(np.max(np.abs(b))), 1e-12)
-    return float(np.max(np.abs(a - b))) / scale
+#: Two arrays are "the same" here when their relative error (equivariance.relative_error) is at most this.
+_RTOL = 1e-6
 
 
 def _diagnose(out: np.ndarray, candidates: dict[str, np.ndarray]) -> list[str]:
     """Name the classic mistakes whose output ``out`` matches."""
     return [message for message, wrong in candidates.items()
-            if wrong.shape == out.shape and _error(out, wrong) < 1e-6]
+            if wrong.shape == out.shape and relative_error(out, wrong) <= _RTOL]
 
 
 def _per_element(out: np.ndarray, expected: np.ndarray, group: str, axis: int = 1) -> list[str]:
@@ -102,8 +85,8 @@ def _per_element(out: np.ndarray, expected: np.ndarray, group: str, axis: int = 
     H = stabiliser(group)
     rows = []
     for g in H.elements:
-        err = _error(np.take(out, g, axis=axis), np.take(expected, g, axis=axis))
-        if err > 1e-6:
+        err = relative_error(np.take(out, g, axis=axis), np.take(expected, g, axis=axis))
+        if err > _RTOL:
             rows.append((err, f"the map for element {H.label(g)} differs by {err:.2e} (relative)"))
     worst = [text for _, text in sorted(rows, reverse=True)]
     if len(worst) > 3:
@@ -129,7 +112,7 @@ def _compare_each_element(fn: Callable, data: np.ndarray, group: str, expected_o
             return Verdict(False, problem)
         if not ok:
             hints = _diagnose(out, mistakes_of(g))
-            details.append(f"element {H.label(g)}: relative error {_error(out, expected):.2e}" +
+            details.append(f"element {H.label(g)}: relative error {relative_error(out, expected):.2e}" +
                            (f" ({hints[0]})" if hints else ""))
     return details
 
@@ -183,8 +166,8 @@ def check_signal_action(fn: Callable, group: str = "p4", size: int = 5, seed: in
             right, _ = _call(fn, f.copy(), H.compose(g, h), what="action")
             if left is None or right is None or to_numpy(left).shape != to_numpy(right).shape:
                 continue
-            err = _error(to_numpy(left), to_numpy(right))
-            if err > 1e-6:
+            err = relative_error(to_numpy(left), to_numpy(right))
+            if err > _RTOL:
                 details.append(f"composition fails: L_{H.label(g)} L_{H.label(h)} != L_{H.label(H.compose(g, h))} "
                                f"(relative error {err:.2e})")
                 break
@@ -235,8 +218,8 @@ def _check_correlation(fn: Callable, group: str, seed: int, what: str, input_kin
         if not ok:
             details = _diagnose(out, mistakes(x, w, group, 0)) + _per_element(out, expected, group)
             report = check_equivariance(lambda inp: fn(inp, w), x, group=group, input_kind=input_kind,
-                                        output_kind="signal", raise_error=False, name=f"your {what}")
-            details.append(report.verdict())
+                                        output_kind="signal", name=f"your {what}")
+            details.append(report.summary)
             return Verdict(False, f"your {what} differs from the reference on a {size}x{size} input", details)
     return Verdict(True, f"your {what} matches the reference for all {H.order} elements of {H.name} "
                          "on odd and even sizes")
@@ -285,19 +268,22 @@ def check_group_correlation(fn: Callable, group: str = "p4", seed: int = 0) -> V
 
 # -- any layer ------------------------------------------------------------------------
 
-def check_layer(layer: Callable, group: str = "p4", input_kind: str = "image", output_kind: str | None = None,
+def check_layer(layer: Callable, group: str = "p4", input_kind: str | None = None, output_kind: str | None = None,
                 channels: int = 1, sizes: tuple[int, ...] = (9, 10), batch: int | None = 2,
                 backend: str = "torch", seed: int = 0) -> Verdict:
     """Check that ``layer`` is equivariant (or invariant) on inputs of each size in ``sizes``.
 
     ``input_kind``/``output_kind`` are ``"image"``, ``"signal"`` or (output only)
-    ``"invariant"``.  Inputs are ``[B, C, (|H|,) N, N]`` torch tensors (``backend="torch"``)
+    ``"invariant"``; a layer of :mod:`gcnn_teach.nn` declares them, a plain callable takes
+    ``"image"`` in and the input kind out unless told.  Inputs are ``[B, C, (|H|,) N, N]`` torch tensors (``backend="torch"``)
     or ``[C, (|H|,) N, N]`` NumPy arrays (``backend="numpy"``, ``batch`` ignored).  When the
     layer passes on some sizes and fails on others, the verdict says so: a stride or a
     pooling grid that is not symmetric about the centre is the usual reason.
     """
     H = stabiliser(group)
-    output_kind = output_kind or input_kind
+    declared_in, declared_out = declared_kinds(layer)
+    input_kind = input_kind or declared_in or "image"
+    output_kind = output_kind or declared_out or input_kind
     rng = np.random.default_rng(seed)
     results = {}
     for size in sizes:
@@ -311,26 +297,29 @@ def check_layer(layer: Callable, group: str = "p4", input_kind: str = "image", o
             raise ValueError(f"check_layer: expected backend 'torch' or 'numpy', got {backend!r}")
         try:
             report = check_equivariance(layer, x, group=group, input_kind=input_kind, output_kind=output_kind,
-                                        raise_error=False, name="your layer")
+                                        name="your layer")
         except Exception as error:
             return Verdict(False, f"on a {size}x{size} input your layer raised {type(error).__name__}: {error}")
         results[size] = report
-    passed = [s for s, r in results.items() if r.passed]
-    failed = [s for s, r in results.items() if not r.passed]
+    passed = [s for s, r in results.items() if r.holds]
+    failed = [s for s, r in results.items() if not r.holds]
     kind = "invariant" if output_kind == "invariant" else "equivariant"
+    rows = [Measurement(f"{size}x{size}, {m.label}", m.max_abs_error, m.max_rel_error)
+            for size, report in results.items() for m in report.rows]
+    rtol = max(report.rtol for report in results.values())
     if not failed:
         return Verdict(True, f"your layer is {kind} under all {H.order} elements of {H.name} "
-                             f"on sizes {', '.join(map(str, sizes))}")
+                             f"on sizes {', '.join(map(str, sizes))}", rows=rows, rtol=rtol)
     details = []
     for size in failed:
         worst = results[size].worst
         details.append(f"size {size}x{size}: under {worst.label} the relative error is {worst.max_rel_error:.2e} "
-                       f"({len(results[size].failures)} of {H.order} elements fail)")
+                       f"({len(results[size].failures)} of the {H.order - 1} elements other than the identity fail)")
     if passed:
         details.append(f"it is {kind} on sizes {', '.join(map(str, passed))} but not on "
                        f"{', '.join(map(str, failed))}: a stride or pooling grid that does not map onto itself "
                        "under rotation (not symmetric about the image centre) breaks equivariance")
-    return Verdict(False, f"your layer is not {kind} under {H.name}", details)
+    return Verdict(False, f"your layer is not {kind} under {H.name}", details, rows, rtol)
 
 
 def check_translation(fn: Callable, x, shifts=((0, 1), (1, 0), (1, 1), (2, 3)), mode: str = "circular",
@@ -359,9 +348,9 @@ def check_translation(fn: Callable, x, shifts=((0, 1), (1, 0), (1, 1), (2, 3)), 
         report = measure_equivariance(fn, x, transforms_in, transforms_out, name="your map")
     except Exception as error:
         return Verdict(False, f"measuring your map raised {type(error).__name__}: {error}")
-    if report.passed:
+    if report.holds:
         return Verdict(True, f"your map is translation {output} for the shifts {', '.join(map(str, shifts))} "
-                             f"(largest relative error {report.max_rel_error:.1e})")
+                             f"(largest relative error {report.max_rel_error:.1e})", rows=report.rows, rtol=report.rtol)
     failing = {m.label for m in report.failures}
     details = [f"{m.label}: relative error {m.max_rel_error:.2e}" for m in report.failures]
     off_grid = {f"shift {tuple(s)}" for s in shifts if any(int(v) % max(stride, 2) for v in s)}
@@ -372,4 +361,5 @@ def check_translation(fn: Callable, x, shifts=((0, 1), (1, 0), (1, 1), (2, 3)), 
                        "samples the output on a grid that such a shift moves off (aliasing)")
     if mode == "zero":
         details.append("with zero-fill translation, content leaving the image is lost: compare away from the border")
-    return Verdict(False, f"your map is not translation {output} for {len(failing)} of {len(shifts)} shifts", details)
+    return Verdict(False, f"your map is not translation {output} for {len(failing)} of {len(shifts)} shifts", details,
+                   report.rows, report.rtol)

@@ -44,7 +44,6 @@ __all__ = [
     "C4",
     "D4",
     "GROUPS",
-    "get_group",
     "stabiliser",
     "p4_matrix",
     "p4m_matrix",
@@ -246,9 +245,6 @@ def stabiliser(group: str) -> FiniteGroup:
         return GROUPS[group]
     except KeyError:
         raise ValueError(f"unknown group {group!r}: expected one of {sorted(GROUPS)}") from None
-
-
-get_group = stabiliser
 
 
 # -- the paper's matrices ------------------------------------------------------------

@@ -119,6 +119,9 @@ class LiftingConv2d(_GroupConvBase):
     ``[B, C_out, |H|, H', W']`` with ``out[:, o, g] = corr(x, T_g w[o])``.
     """
 
+    # what it takes and gives, read by gcnn_teach.equivariance.check_equivariance
+    input_kind, output_kind = "image", "signal"
+
     def __init__(self, in_channels: int, out_channels: int, kernel_size: int, group: str = "p4",
                  padding: int = 0, bias: bool = True, stride: int = 1):
         H = stabiliser(group)
@@ -146,6 +149,8 @@ class GroupConv2d(_GroupConvBase):
     ``.weight``: ``[C_out, C_in, |H|, k, k]``.  Input ``[B, C_in, |H|, H, W]`` -> output
     ``[B, C_out, |H|, H', W']`` with ``out[:, o, g] = sum_c sum_h corr(f[:, c, h], (L_g w[o, c])[h])``.
     """
+
+    input_kind, output_kind = "signal", "signal"
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size: int, group: str = "p4",
                  padding: int = 0, bias: bool = True, stride: int = 1):
@@ -204,6 +209,8 @@ def group_max_pool2d(x: torch.Tensor, kernel_size: int, stride: int | None = Non
 class GroupPool(nn.Module):
     """Module form of :func:`group_pool` (``mode`` is ``"max"`` or ``"mean"``)."""
 
+    input_kind, output_kind = "signal", "image"
+
     def __init__(self, mode: str = "max"):
         super().__init__()
         if mode not in ("max", "mean"):
@@ -219,6 +226,8 @@ class GroupPool(nn.Module):
 
 class GroupMaxPool2d(nn.Module):
     """Module form of :func:`group_max_pool2d`."""
+
+    input_kind, output_kind = "signal", "signal"
 
     def __init__(self, kernel_size: int, stride: int | None = None, padding: int = 0):
         super().__init__()
@@ -292,6 +301,9 @@ class Z2CNN(nn.Module):
     batch normalisation, ReLU, 2x2 max pooling after layer 2, dropout; logits ``[B, classes]``.
     """
 
+    # a classifier's logits: the only action on them a symmetry can have is "do nothing"
+    input_kind, output_kind = "image", "invariant"
+
     def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int = 20,
                  input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2):
         super().__init__()
@@ -336,6 +348,8 @@ class P4CNN(nn.Module):
     With ``rotation_pooling=True``, every layer's output is pooled over the group axis and
     the next layer is a plain lifting layer again (the paper's "P4CNNRotationPooling").
     """
+
+    input_kind, output_kind = "image", "invariant"
 
     def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int | None = None,
                  input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2,

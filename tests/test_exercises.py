@@ -28,21 +28,21 @@ def _inverse_index(group):
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_right_answers_pass(group):
-    check_lifting_correlation(lambda x, w: correlate.lifting_correlation_loop(x, w, group), group).assert_passed()
-    check_group_correlation(lambda f, w: correlate.group_correlation(f, w, group), group).assert_passed()
-    check_signal_action(lambda f, g: transform_signal(f, g, group), group).assert_passed()
-    check_image_action(lambda x, g: transform_image(x, g, group), group).assert_passed()
+    check_lifting_correlation(lambda x, w: correlate.lifting_correlation_loop(x, w, group), group).assert_holds()
+    check_group_correlation(lambda f, w: correlate.group_correlation(f, w, group), group).assert_holds()
+    check_signal_action(lambda f, g: transform_signal(f, g, group), group).assert_holds()
+    check_image_action(lambda x, g: transform_image(x, g, group), group).assert_holds()
 
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_filter_rotated_the_wrong_way_is_named(group):
     inverse = _inverse_index(group)
     verdict = check_lifting_correlation(lambda x, w: correlate.lifting_correlation(x, w, group)[:, inverse], group)
-    assert not verdict.passed
+    assert not verdict.holds
     assert any("wrong way" in d for d in verdict.details)
     assert any("NOT equivariant" in d for d in verdict.details)
     verdict = check_group_correlation(lambda f, w: correlate.group_correlation(f, w, group)[:, inverse], group)
-    assert not verdict.passed and any("wrong way" in d for d in verdict.details)
+    assert not verdict.holds and any("wrong way" in d for d in verdict.details)
 
 
 @pytest.mark.parametrize("group", GROUPS)
@@ -56,7 +56,7 @@ def test_rotation_axis_not_cycled_is_named(group):
         return out.reshape(c_out, order, *out.shape[-2:])
 
     verdict = check_group_correlation(rotate_only, group)
-    assert not verdict.passed
+    assert not verdict.holds
     assert any("not cycled" in d for d in verdict.details), verdict
 
 
@@ -67,46 +67,46 @@ def test_action_without_inverse_is_named_and_breaks_composition_in_d4():
         return transform_image(f[:, [H.compose(g, h) for h in H.elements]], g, "p4m")
 
     verdict = check_signal_action(no_inverse, "p4m")
-    assert not verdict.passed
+    assert not verdict.holds
     assert any("inverse is missing" in d for d in verdict.details)
     assert any("composition fails" in d for d in verdict.details)
 
 
 def test_clockwise_rotation_is_named():
     verdict = check_image_action(lambda x, g: np.rot90(x, -g, axes=(-2, -1)), "p4")
-    assert not verdict.passed and any("other way" in d for d in verdict.details)
+    assert not verdict.holds and any("other way" in d for d in verdict.details)
 
 
 def test_wrong_shape_and_exceptions_get_a_clear_verdict():
     verdict = check_lifting_correlation(lambda x, w: correlate.correlate2d(x, w), "p4")
-    assert not verdict.passed and "shape" in verdict.summary
+    assert not verdict.holds and "shape" in verdict.summary
     verdict = check_group_correlation(lambda f, w: 1 / 0, "p4")
-    assert not verdict.passed and "ZeroDivisionError" in verdict.summary
+    assert not verdict.holds and "ZeroDivisionError" in verdict.summary
 
 
 def test_layers_pass_and_stride_breaking_equivariance_is_rejected():
     torch.manual_seed(0)
     lifting = LiftingConv2d(1, 3, 3, "p4", padding=1)
-    check_layer(lifting, "p4", "image", "signal").assert_passed()
+    check_layer(lifting, "p4", "image", "signal").assert_holds()
     group_layer = GroupConv2d(1, 2, 3, "p4m")
-    check_layer(group_layer, "p4m", "signal", "signal").assert_passed()
+    check_layer(group_layer, "p4m", "signal", "signal").assert_holds()
     # stride 2 on a 3x3 filter: symmetric sampling grid on odd sizes only
     strided = LiftingConv2d(1, 3, 3, "p4", stride=2)
     verdict = check_layer(strided, "p4", "image", "signal", sizes=(9, 10))
-    assert not verdict.passed
+    assert not verdict.holds
     assert any("stride or pooling grid" in d for d in verdict.details), verdict
     pooled = check_layer(lambda f: group_max_pool2d(f, 2), "p4", "signal", "signal", sizes=(8, 9))
-    assert not pooled.passed and "size 9x9" in pooled.details[0]
+    assert not pooled.holds and "size 9x9" in pooled.details[0]
 
 
 def test_verdict_behaves():
     good, bad = Verdict(True, "fine"), Verdict(False, "broken", ["why"])
     assert good and not bad
-    good.assert_passed()
-    bad.assert_failed()
+    good.assert_holds()
+    bad.assert_fails()
     with pytest.raises(AssertionError, match="broken"):
-        bad.assert_passed()
-    assert "why" in str(bad) and "Not yet" in bad._repr_markdown_()
+        bad.assert_holds()
+    assert "why" in str(bad) and "Fails" in bad._repr_markdown_()
 
 
 def _circular_layer(w):
@@ -127,16 +127,16 @@ def test_translation_checker_accepts_circular_correlation_and_names_stride_alias
     w = rng.normal(size=(2, 1, 3, 3))
     circular = _circular_layer(w)
 
-    check_translation(circular, x).assert_passed()
-    check_translation(lambda image: circular(image).sum(axis=(-2, -1)), x, output="invariant").assert_passed()
+    check_translation(circular, x).assert_holds()
+    check_translation(lambda image: circular(image).sum(axis=(-2, -1)), x, output="invariant").assert_holds()
     verdict = check_translation(lambda image: correlate.correlate2d(image, w), x)
-    assert not verdict.passed
+    assert not verdict.holds
     strided = lambda image: circular(image)[:, ::2, ::2]
-    check_translation(strided, x, shifts=((0, 2), (2, 4)), stride=2).assert_passed()
+    check_translation(strided, x, shifts=((0, 2), (2, 4)), stride=2).assert_holds()
     verdict = check_translation(strided, x, shifts=((0, 2), (2, 2), (0, 1)), stride=2)
-    assert not verdict.passed and len(verdict.details) == 2
+    assert not verdict.holds and len(verdict.details) == 2
     assert any("not multiples of 2" in d for d in verdict.details), verdict
-    check_translation(_dense_layer(rng, 144), x).assert_failed()
+    check_translation(_dense_layer(rng, 144), x).assert_fails()
 
 
 def test_mirroring_before_rotating_is_named():
@@ -145,7 +145,7 @@ def test_mirroring_before_rotating_is_named():
         return np.rot90(x[..., ::-1] if m else x, r, axes=(-2, -1))
 
     verdict = check_image_action(mirror_first, "p4m")
-    assert not verdict.passed
+    assert not verdict.holds
     assert any("mirrors first" in d for d in verdict.details), verdict
 
 
@@ -157,8 +157,8 @@ def test_translation_checker_with_stride_handles_colliding_shifts_and_gives_hint
 
     # (0, 1) and (1, 0) both map to the output shift (0, 0): each must still be measured
     verdict = check_translation(strided, x, shifts=((0, 1), (1, 0), (0, 2)), stride=2)
-    assert not verdict.passed and "2 of 3" in verdict.summary, verdict
+    assert not verdict.holds and "2 of 3" in verdict.summary, verdict
     assert any("not multiples of 2" in d for d in verdict.details)
     # no on-grid shift passed (only the identity): no aliasing hint
     verdict = check_translation(_dense_layer(rng, 144), x, shifts=((0, 0), (0, 1), (1, 1)))
-    assert not verdict.passed and not any("multiples" in d for d in verdict.details), verdict
+    assert not verdict.holds and not any("multiples" in d for d in verdict.details), verdict

@@ -267,4 +267,3 @@ def test_image_matrix_check_catches_a_clockwise_rotation(monkeypatch):
 
 def test_group_names_map_to_their_stabilisers():
     assert groups.GROUPS == {"p4": C4, "p4m": D4}
-    assert groups.get_group is stabiliser

@@ -25,7 +25,7 @@ import gcnn_teach, gcnn_teach.nn, gcnn_teach.viz, gcnn_teach.exercises
 assert gcnn_teach.__file__.startswith(sys.argv[1]), gcnn_teach.__file__
 from gcnn_teach.correlate import lifting_correlation
 from gcnn_teach.exercises import check_lifting_correlation
-check_lifting_correlation(lambda x, w: lifting_correlation(x, w, 'p4m'), 'p4m').assert_passed()
+check_lifting_correlation(lambda x, w: lifting_correlation(x, w, 'p4m'), 'p4m').assert_holds()
 layer = gcnn_teach.nn.P4CNN(input_size=16, layers=4).eval()
 gcnn_teach.equivariance.check_equivariance(layer, torch.randn(2, 1, 16, 16), group='p4', output_kind='invariant')
 print('student environment ok')

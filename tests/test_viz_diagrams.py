@@ -190,6 +190,6 @@ def test_verdict_table_bad_rows(image):
     with pytest.raises(ValueError, match="expected rows"):
         verdict_table([("tanh", good, True)])
     with pytest.raises(TypeError, match="EquivarianceReport"):
-        verdict_table([("tanh", "shifts", good.passed, True)])
+        verdict_table([("tanh", "shifts", good.holds, True)])
     with pytest.raises(TypeError, match="True or False"):
         verdict_table([("tanh", "shifts", good, "yes")])

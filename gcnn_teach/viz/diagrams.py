@@ -310,11 +310,11 @@ class VerdictRow:
 
     @property
     def measured(self) -> str:
-        return ("" if self.report.passed else "not ") + self.report.kind
+        return ("" if self.report.holds else "not ") + self.report.kind
 
     @property
     def agrees(self) -> bool:
-        return self.report.passed == self.expected
+        return self.report.holds == self.expected
 
 
 @dataclass(frozen=True, repr=False)
@@ -364,10 +364,11 @@ def verdict_table(rows: Sequence[tuple[str, str, EquivarianceReport, bool]]) -> 
     """A table of checks: each row ``(map name, transformations, report, expected)``.
 
     ``report`` comes from :func:`gcnn_teach.equivariance.measure_equivariance` or
-    ``check_equivariance(..., raise_error=False)``; ``expected`` is the claim (``True``:
+    :func:`~gcnn_teach.equivariance.check_equivariance`; ``expected`` is the claim (``True``:
     equivariant, or invariant if the report measured invariance).  The last column is the
-    measured verdict at the report's tolerance; the worst relative error is
-    ``max |f(T x) - T' f(x)| / max |T' f(x)|`` over the transformations.
+    measured verdict at the report's tolerance; the worst relative error is the largest
+    :func:`~gcnn_teach.equivariance.relative_error` of ``f(T x)`` and ``T' f(x)`` over the
+    transformations.
     """
     checked = []
     for row in rows:
