@@ -435,12 +435,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.check:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    for path in stale:
-        print(f"{'out of date' if args.check else 'written'}: {path.relative_to(ROOT)}")
-    if args.check and stale:
-        print("run (after `make book`): .venv/bin/python scripts/reader_notebooks.py", file=sys.stderr)
-        return 1
-    return 0
+    return sync_notebooks.report([p.relative_to(ROOT) for p in stale], args.check,
+                                 "out of date" if args.check else "written",
+                                 "run (after `make book`): .venv/bin/python scripts/reader_notebooks.py")
 
 
 if __name__ == "__main__":

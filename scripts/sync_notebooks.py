@@ -157,11 +157,16 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(path)
         if not args.check:
             path.write_text(dumps(notebook), encoding="utf-8")
-    verb = "lack the current install cell" if args.check else "updated"
+    return report(stale, args.check, "lack the current install cell" if args.check else "updated",
+                  "run: .venv/bin/python scripts/sync_notebooks.py")
+
+
+def report(stale: list[Path], check: bool, verb: str, hint: str) -> int:
+    """Print the notebooks written or out of date; the exit status (1: ``check`` found some)."""
     for path in stale:
         print(f"{verb}: {path}")
-    if args.check and stale:
-        print("run: .venv/bin/python scripts/sync_notebooks.py", file=sys.stderr)
+    if check and stale:
+        print(hint, file=sys.stderr)
         return 1
     return 0
 

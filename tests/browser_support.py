@@ -66,6 +66,17 @@ def browser_required() -> bool:
     return os.environ.get(REQUIRE_ENV, "").strip() not in ("", "0")
 
 
+def skip_unless_available(what: str, missing: list[str]) -> None:
+    """Skip ``what`` (a test or fixture) when something is ``missing``; fail instead where required."""
+    import pytest
+
+    if missing:
+        message = f"{what}: missing " + "; ".join(missing) + ". " + ENABLE_HINT
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 # -- serving a folder on localhost -----------------------------------------------------
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

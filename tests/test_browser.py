@@ -34,12 +34,7 @@ NOTEBOOK_PAGES = [p for p in PAGES if (bs.HTML / "_sources" / p).with_suffix(".i
 
 @pytest.fixture(scope="session")
 def browser():
-    missing = bs.missing_prerequisites()
-    if missing:
-        message = "browser tests: missing " + "; ".join(missing) + ". " + bs.ENABLE_HINT
-        if bs.browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
+    bs.skip_unless_available("browser tests", bs.missing_prerequisites())
     with bs.chromium() as chromium:
         yield chromium
 

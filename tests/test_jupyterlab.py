@@ -46,11 +46,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def browser():
     missing = [m for m in bs.missing_prerequisites() if "axe-core" not in m]  # axe is not used here
-    if missing:
-        message = "JupyterLab browser test: missing " + "; ".join(missing) + ". " + bs.ENABLE_HINT
-        if bs.browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
+    bs.skip_unless_available("JupyterLab browser test", missing)
     with bs.chromium() as chromium:
         yield chromium
 
