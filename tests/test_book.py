@@ -85,7 +85,7 @@ def test_notebook_is_stored_without_outputs(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(SOURCE).as_posix())
 def test_notebook_starts_with_the_install_cell(path):
-    source = sync_notebooks.install_source(*sync_notebooks.repository(SOURCE / "_config.yml"))
+    source = sync_notebooks.current_source(SOURCE / "_config.yml")
     notebook = json.loads(path.read_text(encoding="utf-8"))
     assert sync_notebooks.has_current_cell(notebook, source), (
         f"{path.relative_to(SOURCE)} does not start with the current install cell: "
