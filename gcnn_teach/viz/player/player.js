@@ -3,6 +3,11 @@
 // This script comes with every player and wires up each player of the page once.
 (function () {
   "use strict";
+  // the play and pause glyphs, drawn (the pause sign, U+23F8, is missing from basic fonts and
+  // showed as an empty box); currentColor, so they follow the button's text colour
+  var ICON = '<svg viewBox="0 0 10 10" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">';
+  var PLAY = ICON + '<path d="M2 1 9 5 2 9Z" fill="currentColor"/></svg>';
+  var PAUSE = ICON + '<path d="M2 1h2.2v8H2zM5.8 1H8v8H5.8z" fill="currentColor"/></svg>';
   function setUp(figure) {
     var data = JSON.parse(figure.querySelector("script.gcnn-player-data").textContent);
     var frames = data.frames, labels = data.labels, interval = data.interval, loop = data.loop;
@@ -16,7 +21,7 @@
       label.textContent = labels[current];
     }
     function mark(playing) {
-      play.textContent = playing ? "\u23F8\uFE0E" : "\u25B6\uFE0E";
+      play.innerHTML = playing ? PAUSE : PLAY;
       play.title = playing ? "Pause" : "Play";
       play.setAttribute("aria-label", play.title);
     }
