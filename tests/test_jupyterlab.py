@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "_build" / "jupyterlab"
 LAPTOP = {"width": 1366, "height": 768}
 CHAPTERS = ["part1/02_what_is_equivariance.ipynb", "part1/03_translation_equivariance.ipynb"]
-RUN_TIMEOUT_S = 600
+RUN_TIMEOUT_S = 300
 
 
 def _free_port() -> int:
@@ -97,7 +97,10 @@ def lab(tmp_path_factory):
 
 
 # JavaScript run in the page, through the application JupyterLab exposes (expose_app_in_browser)
-NOTEBOOK = "window.jupyterapp.shell.currentWidget"
+# the chapter's notebook panel, found by its path (not "the current widget", which a restored
+# layout may change under the test)
+NOTEBOOK = ("Array.from(window.jupyterapp.shell.widgets('main'))"
+            ".find(w => w.context && w.context.path === window.gcnnChapter)")
 STATE = f"""() => {{
   const panel = {NOTEBOOK};
   if (!panel || !panel.content || !panel.sessionContext.session) return null;
@@ -105,7 +108,8 @@ STATE = f"""() => {{
   const outputs = cells.flatMap(c => c.model.outputs.toJSON());
   return {{
     kernel: panel.sessionContext.session.kernel ? panel.sessionContext.session.kernel.status : "none",
-    pending: cells.filter(c => c.model.executionCount === null || c.promptNode.textContent.includes("*")).length,
+    cells: cells.length,
+    pending: cells.filter(c => c.model.executionCount === null).map(c => panel.content.widgets.indexOf(c)),
     errors: outputs.filter(o => o.output_type === "error").map(o => o.ename + ": " + o.evalue),
     stderr: outputs.filter(o => o.output_type === "stream" && o.name === "stderr").map(o => o.text),
     images: outputs.filter(o => o.data && o.data["image/png"]).length,
@@ -114,15 +118,29 @@ STATE = f"""() => {{
 
 
 def _open_and_run_all(page, url: str, token: str, chapter: str) -> dict:
-    page.goto(f"{url}/lab/tree/{chapter}?token={token}")
-    page.wait_for_function(f"() => {NOTEBOOK} && {NOTEBOOK}.sessionContext && "
-                           f"{NOTEBOOK}.sessionContext.session && {NOTEBOOK}.sessionContext.session.kernel && "
-                           f"{NOTEBOOK}.sessionContext.session.kernel.status === 'idle'", timeout=120_000)
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # a workspace of its own, reset: only this chapter open
+    page.goto(f"{url}/lab/workspaces/{Path(chapter).stem}/tree/{chapter}?reset&token={token}")
+    page.wait_for_function("() => !!window.jupyterapp", timeout=120_000)
+    page.evaluate("path => { window.gcnnChapter = path; }", chapter)
+    page.wait_for_function(f"() => {{ const p = {NOTEBOOK}; return p && p.sessionContext.session && "
+                           "p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'; }",
+                           timeout=120_000)
+    run_all = (f"() => {{ const p = {NOTEBOOK}; window.jupyterapp.shell.activateById(p.id);"
+               " return window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    page.evaluate(run_all)
     # done when every cell has run, or when one failed (Run All stops there)
-    page.wait_for_function(f"() => {{ const s = ({STATE})(); return s && s.kernel === 'idle' && "
-                           "(s.pending === 0 || s.errors.length > 0); }", timeout=RUN_TIMEOUT_S * 1000, polling=1000)
-    return page.evaluate(STATE)
+    start = time.monotonic()
+    deadline, state, started = start + RUN_TIMEOUT_S, None, False
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(1000)
+        state = page.evaluate(STATE)
+        started = started or state["kernel"] != "idle" or len(state["pending"]) < state["cells"]
+        if started and state["kernel"] == "idle" and (not state["pending"] or state["errors"]):
+            return state
+        if not started and time.monotonic() > start + 20:
+            pytest.fail(f"{chapter}: Run All started nothing in 20 s; state {state}")
+    page.screenshot(path=str(SHOTS / f"{Path(chapter).stem}-timeout.png"))
+    pytest.fail(f"{chapter}: Run All did not finish in {RUN_TIMEOUT_S} s; last state {state}")
 
 
 def _picture(slider_handle) -> str:
