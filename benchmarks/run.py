@@ -29,6 +29,7 @@ import torch.nn.functional as F
 
 from gcnn_teach.correlate import lifting_correlation
 from gcnn_teach.nn import GroupConv2d, LiftingConv2d
+from gcnn_teach.timing import time_calls, torch_threads
 
 
 @dataclass(frozen=True)
@@ -77,35 +78,25 @@ def benchmark(fn: Callable[[Config], list[Row]]) -> Callable[[Config], list[Row]
 def compare(baseline: Callable[[], object], candidate: Callable[[], object], config: Config) -> tuple[float, float, float]:
     """Seconds per call of ``baseline`` and ``candidate`` (medians), and the median of their paired ratios.
 
-    Both are warmed up, then timed in alternating blocks of the same number of calls, so
-    that a change in the machine's load during the run affects both sides alike.
+    Both are warmed up, then timed by :func:`gcnn_teach.timing.time_calls` in alternating
+    blocks of the same number of calls, so that a change in the machine's load during the
+    run affects both sides alike.
     """
-    for fn in (baseline, candidate):
-        for _ in range(3):
-            fn()
-    config.sync()
-    number, elapsed = 1, 0.0
+    def timed(repeats: int, number: int, warmup: int = 0):
+        return time_calls({"baseline": baseline, "candidate": candidate}, repeats, warmup, number=number,
+                          clock=config.clock, sync=config.sync, no_grad=False)
+
+    timed(0, 1, warmup=3)
+    number = 1
     while True:  # calls per block: enough for the slower side to last min_block_s
-        elapsed = max(_block(baseline, number, config), _block(candidate, number, config))
-        if elapsed >= config.min_block_s:
+        once = timed(1, number)
+        if max(t.best for t in once.values()) * number >= config.min_block_s:
             break
         number *= 2
-    base_times, cand_times = [], []
-    for repeat in range(config.repeats):
-        # alternate which side goes first, so that neither always inherits the other's caches
-        order = [(baseline, base_times), (candidate, cand_times)]
-        for fn, times in order if repeat % 2 == 0 else order[::-1]:
-            times.append(_block(fn, number, config) / number)
-    ratios = [c / b for b, c in zip(base_times, cand_times)]
-    return statistics.median(base_times), statistics.median(cand_times), statistics.median(ratios)
-
-
-def _block(fn: Callable[[], object], number: int, config: Config) -> float:
-    start = config.clock()
-    for _ in range(number):
-        fn()
-    config.sync()
-    return config.clock() - start
+    times = timed(config.repeats, number)
+    base, cand = times["baseline"].seconds, times["candidate"].seconds
+    ratios = [c / b for b, c in zip(base, cand)]
+    return statistics.median(base), statistics.median(cand), statistics.median(ratios)
 
 
 def _training_step(module: torch.nn.Module, x: torch.Tensor, grad: torch.Tensor) -> Callable[[], None]:
@@ -206,18 +197,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small problems and few repeats: a smoke test")
     parser.add_argument("--only", nargs="+", choices=sorted(BENCHMARKS), help="run only these benchmarks")
     args = parser.parse_args(argv)
-    torch.set_num_threads(args.threads)
     device = torch.device(args.device)
     clock = args.clock or ("cpu" if device.type == "cpu" else "wall")
     if clock == "cpu" and device.type != "cpu":
         parser.error("--clock cpu measures only the CPU: use --clock wall on a GPU")
     config = Config(device, 3 if args.quick else args.repeats, 0.01 if args.quick else args.min_block, args.quick,
                     time.process_time if clock == "cpu" else time.perf_counter)
-    print(f"torch {torch.__version__}, numpy {np.__version__}, device {config.device}, "
-          f"torch threads {torch.get_num_threads()}, {clock} clock, {config.repeats} interleaved blocks per side")
-    rows = []
-    for name in args.only or BENCHMARKS:
-        rows.extend(BENCHMARKS[name](config))
+    with torch_threads(args.threads):
+        print(f"torch {torch.__version__}, numpy {np.__version__}, device {config.device}, "
+              f"torch threads {torch.get_num_threads()}, {clock} clock, {config.repeats} interleaved blocks per side")
+        rows = []
+        for name in args.only or BENCHMARKS:
+            rows.extend(BENCHMARKS[name](config))
     print(_format(rows))
     return 0  # a report, not a test: timings on a shared machine are too noisy to fail a build on
 

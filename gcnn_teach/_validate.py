@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-try:  # torch is optional for the NumPy half of the package
-    import torch
-except ImportError:  # pragma: no cover - exercised only without torch
-    torch = None
+import torch
 
 
 def is_tensor(x) -> bool:
-    return torch is not None and isinstance(x, torch.Tensor)
+    return isinstance(x, torch.Tensor)
 
 
 def as_array(x, name: str):

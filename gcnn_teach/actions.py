@@ -17,6 +17,7 @@ Every function works on NumPy arrays and on PyTorch tensors alike, acts on the l
 from __future__ import annotations
 
 import numpy as np
+import torch.nn.functional as F
 
 from ._validate import as_array, check_group_axis, check_ndim, check_square, is_tensor, torch
 from .groups import FiniteGroup, stabiliser
@@ -29,6 +30,7 @@ __all__ = [
     "transform_signal",
     "signal_permutation",
     "rotate_by_angle",
+    "disk_mask",
 ]
 
 
@@ -129,13 +131,54 @@ def transform_signal(f, element, group: str = "p4"):
     return transform_image(permuted, index, group)
 
 
+def _rotate_tensor_by_angle(x, degrees: float, order: int):
+    """:func:`rotate_by_angle` for a tensor, on its own device: ``F.affine_grid`` + ``F.grid_sample``.
+
+    With ``align_corners=True`` the normalised coordinates of pixel ``(i, j)`` are
+    ``((j - c) / c, (i - c) / c)``, ``c = (N - 1) / 2``, so the rotation is about the same
+    centre as the NumPy path's, and ``padding_mode="zeros"`` gives the same zero corners.
+    In these coordinates (y pointing down) the output at ``p`` reads the input at ``R^-1 p``
+    with ``R^-1 = [[cos, -sin], [sin, cos]]``.
+    """
+    n = x.shape[-1]
+    dtype = x.dtype if x.is_floating_point() else torch.float32
+    if n == 1:  # a single pixel is its own centre
+        return x.to(dtype).clone()
+    flat = x.detach().reshape(-1, 1, n, n).to(dtype)
+    theta = torch.tensor(np.deg2rad(degrees), dtype=torch.float64)
+    cos, sin = float(torch.cos(theta)), float(torch.sin(theta))
+    matrix = torch.tensor([[cos, -sin, 0.0], [sin, cos, 0.0]], dtype=dtype, device=x.device)
+    grid = F.affine_grid(matrix.expand(len(flat), 2, 3), list(flat.shape), align_corners=True)
+    out = F.grid_sample(flat, grid, mode="bilinear" if order == 1 else "nearest", padding_mode="zeros",
+                        align_corners=True)
+    return out.reshape(x.shape)
+
+
+def disk_mask(size: int, radius: float | None = None) -> np.ndarray:
+    """``[size, size]`` float32: 1 inside the disc of ``radius`` (default ``size / 2``) about the image centre.
+
+    The centre is ``((size - 1) / 2, (size - 1) / 2)``, the point every rotation of this
+    module turns about: on a pixel for odd sizes, between four pixels for even ones.  A
+    disc-shaped image loses nothing off the square when it is rotated, and quarter turns
+    map the disc onto itself.
+    """
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
+        raise ValueError(f"disk_mask: expected a positive integer size, got {size!r}")
+    radius = size / 2 if radius is None else float(radius)
+    centre = (size - 1) / 2
+    rows, cols = np.mgrid[:size, :size]
+    return (((rows - centre) ** 2 + (cols - centre) ** 2) <= radius ** 2).astype(np.float32)
+
+
 def rotate_by_angle(x, degrees: float, order: int = 1):
     """Rotate a square image ``[..., N, N]`` counter-clockwise by any angle, about its centre.
 
     Angles that are multiples of 90 degrees are exact (they call :func:`rotate`); any
     other angle needs interpolation between pixels (``order=1``: bilinear, ``order=0``:
     nearest), and what leaves the square is lost while the corners fill with zeros.  This
-    is why equivariance to such rotations can only be approximate (chapter 10).
+    is why equivariance to such rotations can only be approximate (chapter 10).  A tensor
+    is rotated on its own device by ``torch.nn.functional.grid_sample``; a NumPy array by
+    the same bilinear rule written out in NumPy.
     """
     x = as_array(x, "rotate_by_angle")
     check_ndim(x, tuple(range(2, 7)), "rotate_by_angle", "[..., H, W]")
@@ -146,8 +189,7 @@ def rotate_by_angle(x, degrees: float, order: int = 1):
     if rest == 0.0:
         return rotate(x, int(quarter) % 4)
     if is_tensor(x):
-        out = rotate_by_angle(x.detach().cpu().numpy(), degrees, order)
-        return torch.as_tensor(out, dtype=x.dtype, device=x.device)
+        return _rotate_tensor_by_angle(x, float(degrees), order)
     n = x.shape[-1]
     c = (n - 1) / 2
     theta = np.deg2rad(degrees)

@@ -4,8 +4,9 @@
   so it has to learn separately what a digit looks like at every position of the canvas.
 * :class:`SmallCNN`: two 3x3 correlations with ReLU, then a *global* max over all
   positions and a linear read-out.  The correlations are translation equivariant and the
-  global max is translation invariant, so (away from the canvas's edge) moving the digit
-  cannot change the prediction: the model class encodes the symmetry of the task.
+  global max is translation invariant, so moving the digit cannot change the prediction
+  as long as the edge of the canvas plays no part (:attr:`SmallCNN.exact_margin`,
+  :func:`ink_margin`): the model class encodes the symmetry of the task.
 * :func:`fit_polynomial`: least-squares polynomial fits on the real line, either in all
   powers of ``x`` or only in the even ones (a model class whose every member satisfies
   ``p(-x) = p(x)``).
@@ -22,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-__all__ = ["MLP", "SmallCNN", "fit_polynomial", "learning_curve"]
+__all__ = ["MLP", "SmallCNN", "ink_margin", "fit_polynomial", "learning_curve"]
 
 
 def _check_image_batch(x: torch.Tensor, channels: int, name: str) -> None:
@@ -62,8 +63,19 @@ class SmallCNN(nn.Module):
 
     ``[B, C, H, W] -> [B, classes]`` for any ``H, W``: the number of parameters does not
     depend on the image size.  Without the global max (``features``) the map is
-    translation equivariant; with it the logits are translation invariant.
+    translation equivariant away from the edge; with it the logits are translation invariant
+    in this exact sense: ``model(x) == model(T_t x)`` whenever ``x`` and its zero-fill shift
+    ``T_t x`` both keep every non-zero pixel at least ``exact_margin = 3`` pixels from every
+    edge (:func:`ink_margin`), and the ink's bounding box, grown by 2 pixels, leaves some
+    pixel of the canvas's interior uncovered (true for an 8x8 digit on a 16x16 canvas).
+
+    Why 3: the first layer's zero padding is the zero world beyond the edge, so its output is
+    exact; the second layer's padding is not (beyond the edge the first layer would output
+    ReLU(bias), not 0), which changes the outputs on the border row; those border outputs
+    see the first layer within 1 pixel of the edge, which sees the input within 2 pixels.
     """
+
+    exact_margin = 3
 
     def __init__(self, in_channels: int = 1, channels: int = 16, num_classes: int = 10):
         super().__init__()
@@ -82,6 +94,26 @@ class SmallCNN(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.out(self.features(x).amax(dim=(-2, -1)))
+
+
+def ink_margin(images) -> np.ndarray:
+    """Empty rows or columns between the ink and the nearest edge, for images ``[..., H, W]``.
+
+    The number of all-zero rows (columns) above, below, left and right of the non-zero
+    pixels, the smallest of the four; an image without ink gets ``min(H, W)``.  Returns an
+    integer array of the leading shape.
+    """
+    x = np.asarray(images.detach().cpu() if isinstance(images, torch.Tensor) else images)
+    if x.ndim < 2:
+        raise ValueError(f"ink_margin: expected images [..., H, W], got shape {x.shape}")
+    margins = []
+    for axis in (-2, -1):
+        ink = (x != 0).any(axis=-1 if axis == -2 else -2)     # [..., H] rows (or [..., W] columns) with ink
+        n = ink.shape[-1]
+        first, last = ink.argmax(axis=-1), n - 1 - ink[..., ::-1].argmax(axis=-1)
+        blank = ~ink.any(axis=-1)
+        margins.append(np.where(blank, min(x.shape[-2:]), np.minimum(first, n - 1 - last)))
+    return np.minimum(*margins).astype(np.int64)
 
 
 def fit_polynomial(x, y, degree: int, even: bool = False) -> Callable[[np.ndarray], np.ndarray]:

@@ -22,12 +22,12 @@ measurement; asserting is explicit::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
 from ._validate import is_tensor, torch
-from .actions import transform_image, transform_signal, translate
+from .actions import rotate_by_angle, transform_image, transform_signal, translate
 from .groups import stabiliser
 
 __all__ = [
@@ -43,6 +43,9 @@ __all__ = [
     "declared_kinds",
     "relative_error",
     "CheckResult",
+    "logits_under_transforms",
+    "invariance_error_vs_angle",
+    "interpolation_error_vs_angle",
 ]
 
 Transform = Callable[[object], object]
@@ -56,7 +59,7 @@ def default_tolerance(dtype) -> float:
     """The relative tolerance used for outputs of this dtype (NumPy or torch)."""
     if is_tensor(dtype) or isinstance(dtype, np.ndarray):
         dtype = dtype.dtype
-    if torch is not None and isinstance(dtype, torch.dtype):
+    if isinstance(dtype, torch.dtype):
         name = str(dtype).replace("torch.", "")
     else:
         try:
@@ -329,7 +332,7 @@ def declared_kinds(f) -> tuple[str | None, str | None]:
     ``torch.nn.Sequential`` takes the input kind of its first child that declares one and
     the output kind of its last.
     """
-    if torch is not None and isinstance(f, torch.nn.Sequential):
+    if isinstance(f, torch.nn.Sequential):
         kinds = [declared_kinds(child) for child in f]
         inputs = [k[0] for k in kinds if k[0] is not None]
         outputs = [k[1] for k in kinds if k[1] is not None]
@@ -364,3 +367,71 @@ def check_equivariance(f, x, group: str | None = "p4", input_kind: str | None = 
     elif input_kind is not None or output_kind is not None:
         raise ValueError("check_equivariance: give either transforms_in or input_kind/output_kind, not both")
     return measure_equivariance(f, x, transforms_in, transforms_out, rtol, name)
+
+
+# -- sweeps: the outputs under every element, and the error at any angle ---------------
+
+def logits_under_transforms(model: Callable, x, group: str = "p4m") -> np.ndarray:
+    """``out[g] = model(T_g x)`` for every element ``g`` of the stabiliser: ``x [1, C, N, N] -> [|H|, classes]``.
+
+    An invariant model gives ``|H|`` identical rows.
+    """
+    if not is_tensor(x) or x.ndim != 4 or x.shape[0] != 1:
+        raise ValueError(f"logits_under_transforms: expected one image [1, C, N, N], got "
+                         f"{tuple(x.shape) if is_tensor(x) else type(x).__name__}")
+    H = stabiliser(group)
+    return to_numpy(_call(model, torch.cat([transform_image(x, g, group) for g in H.elements])))
+
+
+def _output_spread(outputs: torch.Tensor) -> float:
+    """The mean Euclidean distance between the outputs ``[B, D]`` of different inputs."""
+    b = outputs.shape[0]
+    return float(torch.cdist(outputs, outputs).sum() / (b * (b - 1)))
+
+
+def invariance_error_vs_angle(model: Callable, x, angles: Sequence[float], batch_size: int = 256) -> np.ndarray:
+    """How far rotating the inputs by each angle moves the outputs, relative to their spread.
+
+    For a batch ``x [B, C, N, N]`` (``B >= 2``) and each angle ``a``::
+
+        error(a) = mean_i |model(R_a x_i) - model(x_i)|  /  mean_{i != j} |model(x_i) - model(x_j)|
+
+    with :func:`~gcnn_teach.actions.rotate_by_angle` as ``R_a`` (exact for multiples of 90
+    degrees, bilinear otherwise).  0 means invariant; 1 means rotating a digit moves its
+    logits as far as replacing it by another digit.  Dividing by the spread, rather than by
+    the size of the logits, keeps an offset that every input shares (common in untrained
+    networks) from making any model look invariant.  All rotated copies are run through
+    ``model`` together, ``batch_size`` at a time, so put a model with batch normalisation
+    or dropout in evaluation mode first.
+    """
+    if not is_tensor(x) or x.ndim != 4 or x.shape[0] < 2:
+        raise ValueError(f"invariance_error_vs_angle: expected a batch [B, C, N, N] with B >= 2, got "
+                         f"{tuple(x.shape) if is_tensor(x) else type(x).__name__}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"invariance_error_vs_angle: expected an integer batch_size >= 1, got {batch_size!r}")
+    b = x.shape[0]
+    rotated = torch.cat([rotate_by_angle(x, float(a)) for a in angles])
+    with torch.no_grad():
+        reference = model(x).double().flatten(1).cpu()
+        spread = _output_spread(reference)
+        if spread == 0:
+            raise ValueError("invariance_error_vs_angle: the model gives the same output for every input in the "
+                             "batch, so there is no spread to measure the error against; use different inputs")
+        outputs = torch.cat([model(rotated[s:s + batch_size]).double().flatten(1).cpu()
+                             for s in range(0, len(rotated), batch_size)])
+    distances = (outputs.view(len(angles), b, -1) - reference).norm(dim=2)  # [angles, B]
+    return distances.mean(dim=1).numpy() / spread
+
+
+def interpolation_error_vs_angle(x, angles: Sequence[float]) -> np.ndarray:
+    """The relative error of rotating by ``a`` and back by ``-a``: ``|R_-a R_a x - x| / |x|`` (Frobenius).
+
+    What interpolation alone destroys, before any network sees the image: 0 at multiples
+    of 90 degrees, where rotations only move pixels.  ``x`` is a square image ``[..., N, N]``.
+    """
+    x = torch.as_tensor(np.ascontiguousarray(x) if isinstance(x, np.ndarray) else x, dtype=torch.float64)
+    norm = float(x.norm())
+    if norm == 0:
+        raise ValueError("interpolation_error_vs_angle: the image is zero everywhere, so no error is relative to it")
+    return np.asarray([float((rotate_by_angle(rotate_by_angle(x, float(a)), -float(a)) - x).norm()) / norm
+                       for a in angles])

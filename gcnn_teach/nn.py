@@ -39,7 +39,36 @@ __all__ = [
     "Z2CNN",
     "P4CNN",
     "count_parameters",
+    "he_initialise",
+    "pooling_grid_fits",
 ]
+
+
+# -- initialisation -------------------------------------------------------------------
+
+def _he_normal(module: nn.Module) -> None:
+    """Draw ``module.weight`` from N(0, 2 / fan_in), where the fan-in is everything one output
+    value sums over (``weight[0].numel()``), and zero its bias; in place."""
+    nn.init.normal_(module.weight, std=math.sqrt(2.0 / module.weight[0].numel()))
+    if module.bias is not None:
+        nn.init.zeros_(module.bias)
+
+
+def he_initialise(model: nn.Module) -> nn.Module:
+    """Re-draw every ``nn.Conv2d`` and ``nn.Linear`` weight of ``model`` as the group layers are drawn:
+    N(0, 2 / fan_in), biases 0; in place.  Returns ``model``.
+
+    PyTorch's default for ``nn.Conv2d`` draws smaller weights, so an untrained plain CNN's
+    signal fades layer by layer and its logits are nearly the same for every input, which
+    would make it look more invariant than it is.  Comparing *untrained* networks is only
+    fair when both are initialised alike.
+    """
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"he_initialise: expected a torch.nn.Module, got {type(model).__name__}")
+    for module in model.modules():
+        if isinstance(module, (nn.Conv2d, nn.Linear)):
+            _he_normal(module)
+    return model
 
 
 # -- index arrays: how a filter moves, as a gather ------------------------------------
@@ -95,10 +124,7 @@ class _GroupConvBase(nn.Module):
 
     def reset_parameters(self) -> None:
         # He-style initialisation on the true fan-in (every input channel and group element)
-        fan_in = math.prod(self.weight.shape[1:])
-        nn.init.normal_(self.weight, std=math.sqrt(2.0 / fan_in))
-        if self.bias is not None:
-            nn.init.zeros_(self.bias)
+        _he_normal(self)
 
     def _finish(self, out: torch.Tensor) -> torch.Tensor:
         b, _, h, w = out.shape
@@ -176,6 +202,32 @@ class GroupConv2d(_GroupConvBase):
 
 # -- pooling ----------------------------------------------------------------------------
 
+def pooling_grid_fits(size: int, kernel_size: int, stride: int | None = None, padding: int = 0) -> bool:
+    """Whether pooling windows on an axis of ``size`` pixels map onto themselves when the axis is reversed.
+
+    The windows start at ``-padding + stride * i`` and are ``kernel_size`` wide.  A
+    rotation by 90 degrees reverses one spatial axis, so pooling commutes with it exactly
+    when the set of windows is symmetric about the centre of the axis, which happens
+    exactly when the last window ends on the last (padded) pixel::
+
+        (size + 2 * padding - kernel_size) % stride == 0
+
+    Otherwise the rows (or columns) left over at the far end are never pooled, and after a
+    rotation they are the ones at the near end: different pixels are dropped.  With
+    ``stride = 2`` padding cannot help (it adds an even number of pixels); the parity of
+    ``size - kernel_size`` decides.  The same rule holds for any strided window, a strided
+    convolution's included.
+    """
+    size = check_int_at_least(size, 1, "pooling_grid_fits", "size")
+    kernel_size = check_int_at_least(kernel_size, 1, "pooling_grid_fits", "kernel_size")
+    stride = kernel_size if stride is None else check_int_at_least(stride, 1, "pooling_grid_fits", "stride")
+    padding = check_int_at_least(padding, 0, "pooling_grid_fits", "padding")
+    span = size + 2 * padding - kernel_size
+    if span < 0:
+        raise ValueError(f"pooling_grid_fits: a window of {kernel_size} does not fit in {size} pixels "
+                         f"with padding {padding}")
+    return span % stride == 0
+
 def group_pool(x: torch.Tensor, mode: str = "max") -> torch.Tensor:
     """Pool a signal ``[B, C, |H|, H, W]`` over the group axis -> an image ``[B, C, H, W]``.
 
@@ -195,8 +247,9 @@ def group_pool(x: torch.Tensor, mode: str = "max") -> torch.Tensor:
 def group_max_pool2d(x: torch.Tensor, kernel_size: int, stride: int | None = None, padding: int = 0) -> torch.Tensor:
     """Spatial max pooling of every map of a signal ``[B, C, |H|, H, W]``.
 
-    Equivariant to rotations only when the pooling windows tile the image symmetrically,
-    e.g. size 2, stride 2 on an even-sized input (chapter 8 shows an odd size failing).
+    Equivariant to rotations exactly when the pooling windows tile the image symmetrically
+    (:func:`pooling_grid_fits`), e.g. size 2, stride 2 on an even-sized input (chapter 8
+    shows an odd size failing).
     """
     if not isinstance(x, torch.Tensor) or x.ndim != 5:
         raise ValueError(f"group_max_pool2d: expected a tensor [B, C, |H|, H, W], got "
@@ -283,7 +336,7 @@ def _spatial_plan(input_size: int, layers: int, pool_after: int) -> int:
     for layer in range(1, layers):
         size -= 2
         if layer == pool_after:
-            if size % 2:
+            if size >= 2 and not pooling_grid_fits(size, 2):
                 raise ValueError(
                     f"input_size={input_size}: the 2x2 pooling after layer {pool_after} would see an odd "
                     f"size {size}, whose pooling grid is not symmetric under rotation; use an input size "
@@ -324,9 +377,7 @@ class Z2CNN(nn.Module):
         """Initialise every correlation as the group layers are (N(0, 2 / fan_in), zero bias), so
         that comparisons between Z2CNN and P4CNN, trained or not, start alike."""
         for conv in [*self.convs, self.head]:
-            nn.init.normal_(conv.weight, std=math.sqrt(2.0 / conv.weight[0].numel()))
-            if conv.bias is not None:
-                nn.init.zeros_(conv.bias)
+            _he_normal(conv)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         for i, (conv, norm) in enumerate(zip(self.convs, self.norms), start=1):

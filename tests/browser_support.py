@@ -66,17 +66,6 @@ def browser_required() -> bool:
     return os.environ.get(REQUIRE_ENV, "").strip() not in ("", "0")
 
 
-def skip_unless_available(what: str, missing: list[str]) -> None:
-    """Skip ``what`` (a test or fixture) when something is ``missing``; fail instead where required."""
-    import pytest
-
-    if missing:
-        message = f"{what}: missing " + "; ".join(missing) + ". " + ENABLE_HINT
-        if browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 # -- serving a folder on localhost -----------------------------------------------------
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -130,6 +119,22 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium_or_skip():
+    """Chromium for a test fixture; without the prerequisites the test is skipped, or fails
+    when ``GCNN_TEACH_REQUIRE_BROWSER`` is set (the message says how to enable it)."""
+    import pytest
+
+    missing = missing_prerequisites()
+    if missing:
+        message = "browser tests: missing " + "; ".join(missing) + ". " + ENABLE_HINT
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    with chromium() as browser:
+        yield browser
 
 
 @dataclass

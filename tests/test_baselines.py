@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from gcnn_teach.actions import translate
-from gcnn_teach.baselines import MLP, SmallCNN, fit_polynomial
+from gcnn_teach.baselines import MLP, SmallCNN, fit_polynomial, ink_margin
 from gcnn_teach.equivariance import check_equivariance, translation_transforms
 from gcnn_teach.nn import count_parameters
 
@@ -49,15 +49,59 @@ def test_invariance_test_catches_a_cnn_without_global_pooling():
     report.assert_fails()
 
 
+def _interior(size, t):
+    """Pixels y with y and y - t at least one pixel from the edge: where f(T x) = T f(x) must hold."""
+    y = np.arange(size)
+    rows = (y >= 1) & (y <= size - 2) & (y - t[0] >= 1) & (y - t[0] <= size - 2)
+    cols = (y >= 1) & (y <= size - 2) & (y - t[1] >= 1) & (y - t[1] <= size - 2)
+    return torch.as_tensor(rows[:, None] & cols[None, :])
+
+
 def test_cnn_features_are_translation_equivariant_away_from_the_edge():
     torch.manual_seed(2)
-    cnn = SmallCNN(channels=4)
-    x = _digit_in_the_middle()
-    # zero-fill translation of the input; the background far from the digit is constant, so
-    # compare only the interior where the edge of the canvas is not seen
-    left = cnn.features(translate(x, (2, 3), "zero"))[..., 4:-4, 4:-4]
-    right = translate(cnn.features(x), (2, 3), "zero")[..., 4:-4, 4:-4]
-    assert torch.allclose(left, right, atol=1e-6)
+    cnn, x, t = SmallCNN(channels=4), _digit_in_the_middle(), (2, 3)
+    inside = _interior(20, t)
+    with torch.no_grad():
+        left, right = cnn.features(translate(x, t, "zero")), translate(cnn.features(x), t, "zero")
+        background = cnn.features(torch.zeros_like(x))
+    # the comparison covers the digit: every feature that differs from the empty canvas's is inside
+    assert not torch.any((left != background)[..., ~inside])
+    assert torch.allclose(left[..., inside], right[..., inside], atol=1e-6)
+
+    class PositionBias(SmallCNN):  # a bias that depends on the pixel: not equivariant
+        def features(self, x):
+            return super().features(x) + torch.linspace(0, 1, x.shape[-1])
+    torch.manual_seed(2)
+    wrong = PositionBias(channels=4)
+    with torch.no_grad():
+        left, right = wrong.features(translate(x, t, "zero")), translate(wrong.features(x), t, "zero")
+    assert not torch.allclose(left[..., inside], right[..., inside], atol=1e-6)
+
+
+def test_ink_margin():
+    x = np.zeros((3, 1, 16, 16))
+    x[0, 0, 4:12, 5:13] = 1.0        # 4 rows above, 3 columns right
+    x[1, 0, 0, 15] = 0.5             # touches a corner
+    assert ink_margin(x).tolist() == [[3], [0], [16]]
+    assert ink_margin(torch.as_tensor(x[0, 0])) == 3
+    with pytest.raises(ValueError, match="H, W"):
+        ink_margin(np.zeros(5))
+
+
+def test_exact_margin_is_exact_and_sharp():
+    torch.manual_seed(3)
+    cnn, k = SmallCNN(channels=4), SmallCNN.exact_margin
+    digit = torch.rand(1, 1, 8, 8) + 0.1
+    x = torch.zeros(1, 1, 16, 16)
+    x[..., 4:12, 4:12] = digit                                  # margin 4
+    keep = [(dy, dx) for dy in range(-1, 2) for dx in range(-1, 2) if (dy, dx) != (0, 0)]
+    assert all(ink_margin(translate(x, t, "zero")).min() >= k for t in keep)
+    check_equivariance(cnn, x, transforms_in=translation_transforms(keep, "zero"), transforms_out="invariant",
+                       rtol=0.0).assert_holds()                 # exactly the same logits
+    # one pixel closer (margin k - 1 after the shift): the logits change
+    closer = translation_transforms([(2, 0), (0, 2), (-2, 0), (0, -2)], "zero")
+    assert all(ink_margin(T(x)).min() == k - 1 for T in closer.values())
+    check_equivariance(cnn, x, transforms_in=closer, transforms_out="invariant").assert_fails()
 
 
 @pytest.mark.parametrize("model, shape", [(MLP(20), (1, 1, 16, 16)), (MLP(20), (1, 3, 20, 20)),

@@ -34,8 +34,7 @@ NOTEBOOK_PAGES = [p for p in PAGES if (bs.HTML / "_sources" / p).with_suffix(".i
 
 @pytest.fixture(scope="session")
 def browser():
-    bs.skip_unless_available("browser tests", bs.missing_prerequisites())
-    with bs.chromium() as chromium:
+    with bs.chromium_or_skip() as chromium:
         yield chromium
 
 

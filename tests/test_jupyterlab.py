@@ -45,9 +45,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = [m for m in bs.missing_prerequisites() if "axe-core" not in m]  # axe is not used here
-    bs.skip_unless_available("JupyterLab browser test", missing)
-    with bs.chromium() as chromium:
+    with bs.chromium_or_skip() as chromium:
         yield chromium
 
 

@@ -3,14 +3,13 @@
 Nothing here downloads anything.
 """
 
-from .canvas import CanvasDigits, canvas_digits, place_on_canvas
-from .digits import load_digits, upsample
-from .rotated import DigitSplit, balanced_subset, rotated_digits, stratified_split
+from .canvas import canvas_digits, place_on_canvas
+from .digits import DigitSplit, balanced_subset, load_digits, upsample
+from .rotated import rotated_digits, stratified_split
 
 __all__ = [
     "load_digits",
     "upsample",
-    "CanvasDigits",
     "canvas_digits",
     "place_on_canvas",
     "DigitSplit",

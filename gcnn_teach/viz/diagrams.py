@@ -37,7 +37,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..equivariance import EquivarianceReport, Measurement, equivariance_error, to_numpy
+from ..equivariance import EquivarianceReport, Measurement, _call, equivariance_error, to_numpy
 from .style import IMAGE_CMAP, PALETTE, SIGNED_CMAP, signed_limits
 
 __all__ = ["as_maps", "DiagramPanels", "diagram_panels", "equivariance_diagram", "VerdictRow", "VerdictTable", "verdict_table"]
@@ -109,15 +109,6 @@ class DiagramPanels:
     tfx: dict
     difference: dict
     measurement: Measurement
-
-
-def _call(f, x):
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - torch is a dependency
-        return f(x)
-    with torch.no_grad():
-        return f(x)
 
 
 def diagram_panels(f: Callable, x, transform_in: Callable, transform_out: Callable | None = None,

@@ -6,8 +6,8 @@
 
 The other figures of the chapter reuse the book's general functions:
 :func:`~gcnn_teach.viz.group_figures.images_figure` (sample digits),
-:func:`~gcnn_teach.viz.flexibility.learning_curve_figure` (sample efficiency) and
-:func:`~gcnn_teach.viz.plots.plot_logits_under_transforms` (logits of rotated inputs).
+:func:`~gcnn_teach.viz.charts.learning_curve_figure` (sample efficiency) and
+:func:`~gcnn_teach.viz.charts.plot_logits_under_transforms` (logits of rotated inputs).
 """
 
 from __future__ import annotations

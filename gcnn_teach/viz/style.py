@@ -1,7 +1,9 @@
 """One visual style for the whole book: colours, colour maps and figure defaults.
 
-Every figure of the book is drawn through :func:`use_style` (called on import of
-:mod:`gcnn_teach.viz`), so chapters never set colours or fonts themselves.
+Each chapter calls :func:`use_book_style` once, in its first cell, and every figure after
+it is drawn in the book's style; importing :mod:`gcnn_teach.viz` changes no setting by
+itself (for a figure of your own in the book's style without changing your settings:
+``with matplotlib.rc_context(RC): ...``).  Chapters never set colours or fonts themselves.
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ COLORS = list(PALETTE.values())
 IMAGE_CMAP = "cividis"
 #: Colour map for signed activations and errors, centred on zero (colour-blind safe diverging).
 SIGNED_CMAP = "PuOr_r"
-#: Colour map for group elements (Cayley tables, element labels): qualitative and colour-blind safe.
-ELEMENT_CMAP = mpl.colors.ListedColormap(COLORS, name="okabe_ito")
 
 RC = {
     "figure.dpi": 96,
@@ -47,8 +47,8 @@ RC = {
 }
 
 
-def use_style() -> None:
-    """Apply the book's matplotlib style (idempotent)."""
+def use_book_style() -> None:
+    """Apply the book's matplotlib settings (``RC``) from now on (idempotent)."""
     mpl.rcParams.update(RC)
 
 

@@ -1,8 +1,13 @@
-"""Line, bar and grid plots for Part II: error against angle, logits under the group, pooling
-windows, filter index arrays and cost comparisons.
+"""The book's charts: lines, bars and grids, one function per kind of figure.
 
-Every function returns a :class:`matplotlib.figure.Figure` (chapters glue it with a caption
-and alt text) and draws in the book's style (:mod:`gcnn_teach.viz.style`).
+* chapter 1: :func:`curve_fits_figure` (fitted curves over training points) and
+  :func:`learning_curve_figure` (test accuracy against training-set size);
+* chapters 8-10: :func:`plot_error_vs_angle`, :func:`plot_logits_under_transforms`,
+  :func:`plot_pooling_windows`, :func:`plot_index_arrays` and :func:`plot_cost_comparison`.
+
+Every function returns a :class:`matplotlib.figure.Figure` and draws with the book's colours
+(:mod:`gcnn_teach.viz.style`); the chapters call
+:func:`~gcnn_teach.viz.style.use_book_style` once, in their first cell.
 """
 
 from __future__ import annotations
@@ -11,11 +16,14 @@ from typing import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from .style import COLORS, IMAGE_CMAP, PALETTE
 
 __all__ = [
+    "curve_fits_figure",
+    "learning_curve_figure",
     "plot_error_vs_angle",
     "plot_logits_under_transforms",
     "plot_pooling_windows",
@@ -24,13 +32,70 @@ __all__ = [
 ]
 
 
-def _check_series(x: np.ndarray, series: Mapping[str, Sequence[float]], name: str) -> None:
-    if not isinstance(series, Mapping) or not series:
-        raise ValueError(f"{name}: expected a non-empty dict label -> values")
-    for label, values in series.items():
-        if np.shape(values) != x.shape:
-            raise ValueError(f"{name}: {label!r} has shape {np.shape(values)}, expected {x.shape} (one value per angle)")
+# -- chapter 1: flexibility -------------------------------------------------------------
 
+def curve_fits_figure(x_train, y_train, grid, panels: Sequence[Mapping[str, np.ndarray]], *, target=None,
+                      titles: Sequence[str] | None = None, ylim: tuple[float, float] | None = None,
+                      shade: tuple[float, float] | None = None) -> Figure:
+    """One panel per mapping ``label -> values on grid``: the fitted curves over the training points.
+
+    ``target`` (values on ``grid``) is drawn dashed in every panel; ``shade = (a, b)``
+    marks the interval ``[a, b]`` where there is no training data; ``ylim`` clips the
+    view (curves that leave it are cut at the frame).
+    """
+    grid = np.asarray(grid, dtype=float)
+    x_train, y_train = np.asarray(x_train, dtype=float), np.asarray(y_train, dtype=float)
+    fig, axes = plt.subplots(1, len(panels), figsize=(3.4 * len(panels), 3.0), sharey=True, squeeze=False)
+    for k, (ax, fits) in enumerate(zip(axes[0], panels)):
+        if shade is not None:
+            ax.axvspan(*shade, color="0.92", zorder=0, label="no training data")
+        if target is not None:
+            ax.plot(grid, np.asarray(target, dtype=float), color=PALETTE["black"], linestyle="--", linewidth=1.2,
+                    label="target")
+        for i, (label, values) in enumerate(fits.items()):
+            values = np.asarray(values, dtype=float)
+            ax.plot(grid, values, color=COLORS[i % len(COLORS)], linewidth=1.8, label=label)
+        ax.plot(x_train, y_train, "o", color=PALETTE["black"], markersize=5, label="training data", zorder=5)
+        ax.set_xlim(grid.min(), grid.max())
+        if ylim is not None:
+            ax.set_ylim(*ylim)
+        ax.set_xlabel("$x$")
+        if titles is not None:
+            ax.set_title(titles[k])
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
+    axes[0, 0].set_ylabel("$y$")
+    return fig
+
+
+def learning_curve_figure(sizes, accuracies: Mapping[str, np.ndarray], *, chance: float | None = None,
+                          ylabel: str = "test accuracy") -> Figure:
+    """Test accuracy against training-set size (log scale), one line per model class.
+
+    ``accuracies[label]`` has shape ``[seeds, len(sizes)]``; the line is the mean over
+    seeds and each seed is a dot.  ``chance`` draws the accuracy of guessing as a dotted line.
+    """
+    sizes = np.asarray(sizes, dtype=float)
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    markers = "osD^v"
+    for i, (label, values) in enumerate(accuracies.items()):
+        values = np.atleast_2d(np.asarray(values, dtype=float))
+        colour = COLORS[i % len(COLORS)]
+        for seed_values in values:
+            ax.plot(sizes, seed_values, markers[i % len(markers)], color=colour, alpha=0.35, markersize=4)
+        ax.plot(sizes, values.mean(axis=0), color=colour, marker=markers[i % len(markers)], label=label)
+    if chance is not None:
+        ax.axhline(chance, color=PALETTE["black"], linestyle=":", linewidth=1, label="chance")
+    ax.set_xscale("log")
+    ax.set_xticks(sizes, [f"{int(n)}" for n in sizes])
+    ax.minorticks_off()
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("training examples (log scale)")
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=min(len(accuracies) + (chance is not None), 3))
+    return fig
+
+
+# -- chapters 8-10: angles, logits, pooling windows, index arrays, costs ----------------
 
 def plot_error_vs_angle(angles: Sequence[float], errors: Mapping[str, Sequence[float]],
                         ylabel: str = "invariance error", title: str | None = None,
@@ -41,7 +106,6 @@ def plot_error_vs_angle(angles: Sequence[float], errors: Mapping[str, Sequence[f
     (``linestyle``, ``color``, ...).
     """
     angles = np.asarray(angles, dtype=float)
-    _check_series(angles, errors, "plot_error_vs_angle")
     fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(6.4, 3.4))
     for quarter in np.arange(0, angles.max() + 1, 90):
         ax.axvline(quarter, color=PALETTE["black"], linewidth=0.6, linestyle=":", alpha=0.6)
@@ -66,14 +130,9 @@ def plot_logits_under_transforms(logits: Mapping[str, np.ndarray], labels: Seque
 
     Each element is one line across the classes; for an invariant model all lines coincide.
     """
-    if not isinstance(logits, Mapping) or not logits:
-        raise ValueError("plot_logits_under_transforms: expected a non-empty dict model name -> logits [|H|, classes]")
     fig, axes = plt.subplots(1, len(logits), figsize=(3.3 * len(logits), 3.0), squeeze=False)
     for ax, (name, values) in zip(axes[0], logits.items()):
         values = np.asarray(values, dtype=float)
-        if values.ndim != 2 or values.shape[0] != len(labels):
-            raise ValueError(f"plot_logits_under_transforms: {name!r} has shape {values.shape}, "
-                             f"expected [{len(labels)}, classes]")
         classes = np.arange(values.shape[1])
         for g, row in enumerate(values):
             ax.plot(classes, row, color=COLORS[g % len(COLORS)], marker="o", markersize=3, linewidth=1,
@@ -97,8 +156,6 @@ def plot_pooling_windows(configs: Sequence[tuple[int, int, int, int]], titles: S
     Windows are outlined in alternating colours (patches with ``gid="window"``); pixels
     that no window covers are hatched (``gid="uncovered"``); a cross marks the centre.
     """
-    if not configs:
-        raise ValueError("plot_pooling_windows: expected at least one (size, kernel_size, stride, padding)")
     fig, axes = plt.subplots(1, len(configs), figsize=(2.9 * len(configs), 3.1), squeeze=False)
     for n, (ax, (size, k, s, p)) in enumerate(zip(axes[0], configs)):
         starts = _windows(size, k, s, p)
@@ -138,9 +195,6 @@ def plot_index_arrays(indices: np.ndarray, titles: Sequence[str]):
     says which weight of the flattened filter lands on each tap of ``T_g w``.
     """
     indices = np.asarray(indices)
-    if indices.ndim != 3 or len(titles) != indices.shape[0]:
-        raise ValueError(f"plot_index_arrays: expected indices [n, k, k] and n titles, got shape "
-                         f"{indices.shape} and {len(titles)} titles")
     n, k, _ = indices.shape
     fig, axes = plt.subplots(1, n, figsize=(1.55 * n + 0.4, 1.9), squeeze=False)
     low, high = indices.min(), indices.max()
@@ -159,13 +213,10 @@ def plot_index_arrays(indices: np.ndarray, titles: Sequence[str]):
 def plot_cost_comparison(reports: Sequence, reference: int = 0):
     """Grouped bars: parameters, multiply-adds and activations of each model, relative to ``reports[reference]``.
 
-    ``reports`` are :class:`gcnn_teach.analysis.CostReport` (anything with ``.model``,
+    ``reports`` are :class:`gcnn_teach.costs.CostReport` (anything with ``.model``,
     ``.parameters``, ``.multiply_adds`` and ``.activations``).  Each bar is labelled with
     its ratio.
     """
-    if len(reports) < 1 or not 0 <= reference < len(reports):
-        raise ValueError(f"plot_cost_comparison: expected reports and a valid reference index, got "
-                         f"{len(reports)} reports and reference={reference}")
     measures = [("parameters", "parameters"), ("multiply_adds", "multiply-adds"), ("activations", "activations")]
     base = reports[reference]
     fig, ax = plt.subplots(figsize=(6.4, 3.2))
