@@ -33,6 +33,13 @@ def reader_notebook(app, pagename: str) -> PurePosixPath | None:
     return relative if (Path(app.srcdir) / relative).is_file() else None
 
 
+def note_reader_notebook(app, doctree):
+    """Rebuild a chapter's page when its reader notebook appears or changes (its buttons name it)."""
+    page = PurePosixPath(app.env.docname)
+    if page.parts and page.parts[0] == SOURCES and app.env.doc2path(app.env.docname).endswith(".ipynb"):
+        app.env.note_dependency(str(Path(app.srcdir, READERS, *page.parts[1:]).with_suffix(".ipynb")))
+
+
 def _buttons(buttons):
     for button in buttons:
         yield button
@@ -71,5 +78,6 @@ def copy_reader_notebooks(app, exception):
 def setup(app):
     # after sphinx-book-theme's launch and download buttons (priority 501)
     app.connect("html-page-context", point_buttons_at_reader_notebooks, priority=600)
+    app.connect("doctree-read", note_reader_notebook)
     app.connect("build-finished", copy_reader_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
