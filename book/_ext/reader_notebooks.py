@@ -36,7 +36,7 @@ def reader_notebook(app, pagename: str) -> PurePosixPath | None:
 def note_reader_notebook(app, doctree):
     """Rebuild a chapter's page when its reader notebook appears or changes (its buttons name it)."""
     page = PurePosixPath(app.env.docname)
-    if page.parts and page.parts[0] == SOURCES and app.env.doc2path(app.env.docname).endswith(".ipynb"):
+    if page.parts and page.parts[0] == SOURCES and str(app.env.doc2path(app.env.docname)).endswith(".ipynb"):
         app.env.note_dependency(str(Path(app.srcdir, READERS, *page.parts[1:]).with_suffix(".ipynb")))
 
 
