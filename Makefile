@@ -33,6 +33,7 @@ test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/pool_speedup.py
 
 clean:
 	rm -rf _build

@@ -5,7 +5,7 @@
 * :class:`SmallCNN`: two 3x3 correlations with ReLU, then a *global* max over all
   positions and a linear read-out.  The correlations are translation equivariant and the
   global max is translation invariant, so moving the digit cannot change the prediction
-  as long as the edge of the canvas plays no part (:attr:`SmallCNN.exact_margin`,
+  as long as the edge of the canvas plays no part (``SmallCNN.exact_margin``,
   :func:`ink_margin`): the model class encodes the symmetry of the task.
 * :func:`fit_polynomial`: least-squares polynomial fits on the real line, either in all
   powers of ``x`` or only in the even ones (a model class whose every member satisfies
@@ -149,10 +149,11 @@ def learning_curve(make_model: Callable[[], nn.Module], data, sizes, seeds=(0,),
     ``data`` has ``train_subset(n)``, ``X_test`` and ``y_test`` (e.g.
     :func:`gcnn_teach.data.canvas.canvas_digits`).  Every run takes about the same number of
     gradient ``steps`` (``epochs = steps / batches per epoch``), so small training sets are
-    seen many times and no size is favoured by a longer training.  ``torch.manual_seed(seed)``
+    seen many times and no size is favoured by a longer training
+    (:func:`gcnn_teach.training.epochs_for_steps`, which chapter 11's sweep uses too).  ``torch.manual_seed(seed)``
     is set before each model is built, so the runs are reproducible on a given machine.
     """
-    from .training import accuracy, train
+    from .training import accuracy, epochs_for_steps, train
 
     sizes = [int(n) for n in sizes]
     result = {"train": np.zeros((len(seeds), len(sizes))), "test": np.zeros((len(seeds), len(sizes)))}
@@ -161,8 +162,7 @@ def learning_curve(make_model: Callable[[], nn.Module], data, sizes, seeds=(0,),
             X, y = data.train_subset(n)
             torch.manual_seed(seed)
             model = make_model()
-            batches_per_epoch = -(-n // batch_size)
-            train(model, X, y, epochs=max(1, round(steps / batches_per_epoch)), batch_size=batch_size, lr=lr, seed=seed)
+            train(model, X, y, epochs=epochs_for_steps(steps, n, batch_size), batch_size=batch_size, lr=lr, seed=seed)
             result["train"][i, j] = accuracy(model, X, y)
             result["test"][i, j] = accuracy(model, data.X_test, data.y_test)
     return result

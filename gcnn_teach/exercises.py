@@ -308,7 +308,7 @@ def check_layer(layer: Callable, group: str = "p4", input_kind: str | None = Non
             for size, report in results.items() for m in report.rows]
     rtol = max(report.rtol for report in results.values())
     if not failed:
-        return Verdict(True, f"your layer is {kind} under all {H.order} elements of {H.name} "
+        return Verdict(True, f"your layer is {kind} under every element of {H.name} (the {H.order - 1} besides the identity) "
                              f"on sizes {', '.join(map(str, sizes))}", rows=rows, rtol=rtol)
     details = []
     for size in failed:

@@ -101,3 +101,13 @@ class Reference:
 def ref() -> type[Reference]:
     """The independent reference (session-scoped, so hypothesis tests may use it too)."""
     return Reference
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session (Playwright's sync API
+    allows one running instance per thread, so test files must not start their own)."""
+    import browser_support
+
+    with browser_support.chromium_or_skip() as chromium:
+        yield chromium

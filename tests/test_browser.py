@@ -33,12 +33,6 @@ NOTEBOOK_PAGES = [p for p in PAGES if (bs.HTML / "_sources" / p).with_suffix(".i
 
 
 @pytest.fixture(scope="session")
-def browser():
-    with bs.chromium_or_skip() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="session")
 def book_url(browser):
     if not (bs.HTML / "index.html").exists():
         pytest.fail(f"the book is not built ({bs.HTML} has no index.html): run `make book` first")

@@ -217,10 +217,10 @@ def test_wrong_layers_are_caught(monkeypatch):
 
     assert lifting_ok() and group_ok()
     with monkeypatch.context() as patch:  # filter rotated clockwise
-        patch.setattr(gnn, "transform_image", lambda x, g, group: transform_image(x, (-g) % 4, group))
+        patch.setattr(gnn.layers, "transform_image", lambda x, g, group: transform_image(x, (-g) % 4, group))
         assert not lifting_ok()
     with monkeypatch.context() as patch:  # maps rotated but the group axis not cycled
-        patch.setattr(gnn, "transform_signal", lambda w, g, group: transform_image(w, g, group))
+        patch.setattr(gnn.layers, "transform_signal", lambda w, g, group: transform_image(w, g, group))
         assert not group_ok()
     with monkeypatch.context() as patch:  # the check itself with an action without the inverse
         patch.setattr(actions, "signal_permutation", lambda g, group: (np.arange(4) + g) % 4)

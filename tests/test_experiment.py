@@ -32,7 +32,7 @@ def test_the_environment_variable_asks_for_the_full_run(monkeypatch):
     full = ex.budget()
     assert ex.full_run_requested() and full.full
     assert (full.size, full.layers) == (28, 7)  # the paper's images and depth
-    assert len(full.seeds) > len(ex.budget(full=False).seeds)
+    assert len(full.seeds) > len(ex.budget(full=False).seeds) and len(full.splits) > len(ex.budget(full=False).splits)
     assert full.device == ("cuda" if torch.cuda.is_available() else "cpu")
     assert not ex.budget(full=False).full  # an explicit choice wins over the environment
     monkeypatch.setenv(ex.FULL_RUN_VARIABLE, "0")
@@ -40,7 +40,7 @@ def test_the_environment_variable_asks_for_the_full_run(monkeypatch):
 
 
 def test_budget_changes_override_fields():
-    b = ex.budget(full=False, epochs=2, seeds=(5,))
+    b = ex.budget(full=False, epochs=2, seeds=(5,), sweep_runs=1)
     assert b.epochs == 2 and b.seeds == (5,) and b.size == ex.Budget().size
     assert "2 epochs" in b.describe()
 
@@ -71,6 +71,7 @@ def test_build_model_makes_the_three_models_of_table_1():
     assert all(torch.equal(p, q) for p, q in zip(a.parameters(), c.parameters()))
     with pytest.raises(ValueError, match="model name"):
         ex.build_model("ResNet", b)
+    assert ex.build_model("Z2CNN", b).dropout.p == 0.0 and ex.build_model("Z2CNN+dropout", b).dropout.p == 0.3
 
 
 def _conv_bn() -> nn.Sequential:
@@ -123,9 +124,11 @@ def test_recalibration_fixes_a_model_with_stale_statistics(data):
 def test_train_and_evaluate_returns_a_consistent_record(data):
     b = ex.budget(full=False, epochs=1)
     small = data.subset(60)
-    record, model = ex.train_and_evaluate("P4CNN", small, 0, b, epochs=1, progress=False, return_model=True)
-    assert record["model"] == "P4CNN" and record["seed"] == 0 and record["n_train"] == 60
+    record, model = ex.train_and_evaluate("P4CNN", small, 0, b, epochs=1, split=7, return_model=True)
+    assert record["model"] == "P4CNN" and record["seed"] == 0 and record["n_train"] == 60 and record["split"] == 7
     assert record["parameters"] == count_parameters(model)
+    assert record["multiply_adds"] == ex.multiply_adds(model, b.size) > record["parameters"]
+    assert record["data"] == ex.fingerprint(small) != ex.fingerprint(data)
     confusion = np.array(record["confusion"])
     assert confusion.shape == (10, 10) and confusion.sum() == len(data.y_test)
     np.testing.assert_allclose(record["test_error"], 1 - np.trace(confusion) / confusion.sum())
@@ -135,55 +138,62 @@ def test_train_and_evaluate_returns_a_consistent_record(data):
     assert not model.training
 
 
-def test_training_is_reproducible(data):
+def test_training_is_reproducible_and_the_seed_matters(data):
     b = ex.budget(full=False)
     small = data.subset(40)
-    first, second = (ex.train_and_evaluate("Z2CNN", small, 1, b, epochs=1, progress=False) for _ in range(2))
-    assert first["confusion"] == second["confusion"]
+    first, second, other = (ex.train_and_evaluate("Z2CNN+rotations", small, seed, b, epochs=1) for seed in (1, 1, 2))
+    assert ex.without_timing(first) == ex.without_timing(second)
+    assert first["augment"] == "rotations" and first["dropout"] == 0.0
+    assert ex.without_timing(first) != ex.without_timing(other)
 
 
-def test_a_sweep_gives_every_size_the_same_number_of_steps(data):
-    b = ex.budget(full=False, epochs=1, batch_size=50)
-    records, models = ex.run_all(["Z2CNN"], data, (0,), b, sizes=(50, 100), experiment="sweep",
-                                 progress=False, keep_models=True)
-    steps = b.epochs * math.ceil(b.n_train / b.batch_size)
-    assert [r["n_train"] for r in records] == [50, 100]
-    assert [r["epochs"] * math.ceil(r["n_train"] / b.batch_size) for r in records] == [steps, steps]
-    assert list(models) == [("Z2CNN", 0)] and not models[("Z2CNN", 0)].training
+def test_every_variant_is_built_as_described():
+    b = ex.budget(full=False)
+    channels = ex.matched_channels(b)
+    for name, v in ex.VARIANTS.items():
+        model = ex.build_model(name, b)
+        dropouts = {m.p for m in model.modules() if isinstance(m, nn.Dropout)}
+        assert dropouts == {v.dropout}, name  # no model gets dropout it was not meant to have
+    assert channels["P4CNN"] == channels["P4CNN+rotations"] == b.p4_channels
+    p4 = ex.build_model("P4CNN", b)
+    # compute-matched: the closest multiply-adds there is, and more than the parameter-matched Z2CNN
+    wide = ex.multiply_adds(ex.build_model("Z2CNN, matched compute", b), b.size)
+    target = ex.multiply_adds(p4, b.size)
+    for c in (channels["Z2CNN, matched compute"] - 1, channels["Z2CNN, matched compute"] + 1):
+        other = ex.multiply_adds(Z2CNN(channels=c, input_size=b.size, layers=b.layers), b.size)
+        assert abs(other - target) >= abs(wide - target)
+    assert wide > ex.multiply_adds(ex.build_model("Z2CNN", b), b.size)
+    assert ex.build_model("P4MCNN", b).group == "p4m"
+    assert abs(count_parameters(ex.build_model("P4MCNN", b)) / count_parameters(p4) - 1) <= 0.10
 
 
-def _records():
-    def record(model, seed, error, experiment="rotated", n=1000):
-        return {"experiment": experiment, "model": model, "seed": seed, "n_train": n, "test_error": error,
-                "parameters": 100}
-
-    return [record("A", 0, 0.1), record("A", 1, 0.3), record("B", 0, 0.2), record("A", 0, 0.5, "sweep", 100),
-            record("A", 0, 0.9, "upright")]
+def test_budget_rejects_unknown_variants_and_too_many_sweep_runs():
+    with pytest.raises(ValueError, match="variants among"):
+        ex.budget(full=False, variants=("ResNet",))
+    with pytest.raises(ValueError, match="sweep_runs"):
+        ex.budget(full=False, seeds=(0,), sweep_runs=3)
 
 
-def test_summarise_gives_mean_and_spread_per_model():
-    summary = ex.summarise(_records())
-    assert set(summary) == {"A", "B"}
-    assert summary["A"]["mean"] == pytest.approx(0.2) and summary["A"]["std"] == pytest.approx(np.std([0.1, 0.3], ddof=1))
-    assert summary["A"]["runs"] == 2 and summary["B"]["std"] == 0.0
-    assert ex.summarise(_records(), "sweep", by="size") [("A", 100)]["mean"] == 0.5
-    with pytest.raises(ValueError, match="no records"):
-        ex.summarise(_records(), "nothing")
-
-
-def test_errors_by_size_takes_the_largest_size_from_the_main_runs():
-    table = ex.errors_by_size(_records(), "A", [100, 1000], [0])
-    np.testing.assert_allclose(table, [[0.5, 0.1]])  # not the upright run
-    with pytest.raises(KeyError, match="no A run"):
-        ex.errors_by_size(_records(), "A", [100, 1000], [0, 1])
+def test_the_default_plan_has_at_least_three_splits_and_seeds_per_row():
+    b = ex.budget(full=False)
+    jobs = ex.plan(b)
+    rows = {(j.experiment, j.variant) for j in jobs if j.experiment != "sweep"}
+    for experiment, variant in rows:
+        runs = {(j.split, j.seed) for j in jobs if (j.experiment, j.variant) == (experiment, variant)}
+        assert len({s for s, _ in runs}) >= 3 and len(runs) >= 9
+    for n in b.sweep_sizes:
+        for variant in ("Z2CNN", "P4CNN"):
+            assert len([j for j in jobs if j.experiment == "sweep" and j.n_train == n and j.variant == variant]) >= 3
+    assert len(jobs) == len(set(jobs))
 
 
 def test_results_round_trip_through_json(tmp_path, monkeypatch):
     b = ex.budget(full=False)
-    path = ex.save_results(_records(), b, tmp_path / "r" / "results.json", note="hello")
+    records = [{"experiment": "rotated", "model": "A", "split": 0, "seed": 0, "test_error": 0.1}]
+    path = ex.save_results(records, b, tmp_path / "r" / "results.json", note="hello")
     loaded = ex.load_results(path)
-    assert loaded["records"] == _records() and loaded["note"] == "hello"
-    assert loaded["budget"]["seeds"] == list(b.seeds) and loaded["paper_test_error_percent"] == ex.PAPER_TEST_ERROR
+    assert loaded["records"] == records and loaded["note"] == "hello"
+    assert loaded["budget"]["splits"] == list(b.splits) and loaded["paper_test_error_percent"] == ex.PAPER_TEST_ERROR
     monkeypatch.setenv("GCNN_TEACH_RESULTS", str(tmp_path / "elsewhere.json"))
     assert ex.results_path() == tmp_path / "elsewhere.json"
     ex.save_results([], b)

@@ -60,12 +60,6 @@ def test_live_figure_cells_are_tagged():
 
 # -- the browser ------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def browser():
-    with bs.chromium_or_skip() as chromium:
-        yield chromium
-
-
 @contextmanager
 def open_page(browser, name: str, width: int = 1280):
     """A chapter of the built book opened from disk (file://), figures started; yields (page, traffic)."""

@@ -14,6 +14,7 @@ import torch
 import torch.nn.functional as F
 from torch.func import functional_call
 
+from gcnn_teach.actions import transform_image
 from gcnn_teach.correlate import group_correlation, group_filter_bank, lifting_correlation, lifting_filter_bank
 from gcnn_teach.equivariance import check_equivariance
 from gcnn_teach.groups import stabiliser
@@ -29,6 +30,9 @@ from gcnn_teach.nn import (
     P4MConvZ2,
     Z2CNN,
     count_parameters,
+    groupy_relabelling,
+    weight_from_groupy,
+    weight_to_groupy,
     group_max_pool2d,
     group_pool,
 )
@@ -192,7 +196,7 @@ def test_spatial_group_max_pooling(group):
      (P4ConvP4, GroupConv2d, "p4"), (P4MConvP4M, GroupConv2d, "p4m")],
 )
 def test_groupy_aliases(alias, base, group):
-    layer = alias(2, 3, ksize=3, stride=2, pad=1, bias=False)
+    layer = alias(2, 3, ksize=3, stride=2, pad=1, nobias=True)
     assert isinstance(layer, base) and layer.group == group and layer.bias is None
     assert (layer.kernel_size, layer.stride, layer.padding) == (3, 2, 1)
     same = base(2, 3, 3, group, padding=1, bias=False, stride=2)
@@ -201,6 +205,134 @@ def test_groupy_aliases(alias, base, group):
     x = torch.randn(2, 2, 7, 7) if base is LiftingConv2d else torch.randn(2, 2, order, 7, 7)
     torch.testing.assert_close(layer(x), same(x), rtol=0, atol=0)
     assert alias(1, 1).kernel_size == 3 and alias(1, 1).padding == 0 and alias(1, 1).bias is not None
+
+
+# -- GrouPy's convention, rebuilt independently ---------------------------------------
+#
+# GrouPy's element (m, r) acts on (u, v) = (row, column) by the paper's matrix M^m R^r: rotate
+# by r quarter turns (np.rot90, as ours), then, if m = 1, negate u: flip up-down.  The helpers
+# below build GrouPy's two layers from that sentence alone, with their own composition (the
+# 2x2 matrices on (u, v)), and the tests compare them with our layers and the converters.
+
+def _groupy_matrix(i):
+    m, r = divmod(i, 4)
+    c, s = [1, 0, -1, 0][r], [0, 1, 0, -1][r]
+    return np.array([[(-1) ** m * c, -((-1) ** m) * s], [s, c]])
+
+
+def _groupy_compose_inverse(g, h, order):
+    """GrouPy's label of g^-1 h, found by matrix arithmetic."""
+    target = np.linalg.inv(_groupy_matrix(g)).round().astype(int) @ _groupy_matrix(h)
+    return next(k for k in range(order) if np.array_equal(_groupy_matrix(k), target))
+
+
+def _groupy_transform(w, i):
+    m, r = divmod(i, 4)
+    out = torch.rot90(w, r, dims=(-2, -1))
+    return out.flip(-2) if m else out  # GrouPy's mirror: flip up-down (the first array axis)
+
+
+def _groupy_lifting(x, w, order):
+    """GrouPy's P4ConvZ2 / P4MConvZ2: w [C_out, C_in, 1, k, k]; out[:, o, g] = corr(x, T_g w[o])."""
+    bank = torch.stack([_groupy_transform(w[:, :, 0], g) for g in range(order)], dim=1)
+    out = F.conv2d(x, bank.flatten(0, 1))
+    return out.unflatten(1, (w.shape[0], order))
+
+
+def _groupy_group(f, w, order):
+    """GrouPy's P4ConvP4 / P4MConvP4M: out[:, o, g] = sum_c sum_h corr(f[:, c, h], T_g(w[o, c, g^-1 h]))."""
+    outs = []
+    for g in range(order):
+        source = [_groupy_compose_inverse(g, h, order) for h in range(order)]
+        moved = _groupy_transform(w[:, :, source], g)  # [C_out, C_in, |H|, k, k]
+        outs.append(F.conv2d(f.flatten(1, 2), moved.flatten(1, 2)))
+    return torch.stack(outs, dim=2)
+
+
+def _to_our_labels(signal, group):
+    perm = torch.as_tensor(groupy_relabelling(group))
+    out = torch.empty_like(signal)
+    out[:, :, perm] = signal
+    return out
+
+
+def test_groupy_relabelling_is_the_mirror_of_the_first_axis():
+    assert list(groupy_relabelling("p4")) == [0, 1, 2, 3]
+    assert list(groupy_relabelling("p4m")) == [0, 1, 2, 3, 6, 7, 4, 5]
+    x = torch.randn(5, 5)
+    for i, ours in enumerate(groupy_relabelling("p4m")):  # GrouPy's T_(m, r) is our T_(m, r + 2m)
+        torch.testing.assert_close(_groupy_transform(x, i), transform_image(x, int(ours), "p4m"), rtol=0, atol=0)
+    with pytest.raises(ValueError, match="p5"):
+        groupy_relabelling("p5")
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_lifting_layer_equals_groupy_with_converted_weights(group):
+    order = stabiliser(group).order
+    w_groupy = torch.randn(3, 2, 1, 3, 3, dtype=torch.float64)
+    x = torch.randn(2, 2, 9, 9, dtype=torch.float64)
+    layer = LiftingConv2d(2, 3, 3, group, bias=False).double()
+    with torch.no_grad():
+        layer.weight.copy_(weight_from_groupy(w_groupy, group, "lifting"))
+    expected = _to_our_labels(_groupy_lifting(x, w_groupy, order), group)
+    torch.testing.assert_close(layer(x), expected, rtol=0, atol=1e-12)
+    if group == "p4m":  # without the relabelling the mirrored maps are in the wrong places
+        assert not torch.allclose(layer(x), _groupy_lifting(x, w_groupy, order))
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_group_layer_equals_groupy_with_converted_weights(group):
+    order = stabiliser(group).order
+    w_groupy = torch.randn(3, 2, order, 3, 3, dtype=torch.float64)
+    f_groupy = torch.randn(2, 2, order, 9, 9, dtype=torch.float64)  # a signal in GrouPy's labels
+    layer = GroupConv2d(2, 3, 3, group, bias=False).double()
+    with torch.no_grad():
+        layer.weight.copy_(weight_from_groupy(w_groupy, group, "group"))
+    expected = _to_our_labels(_groupy_group(f_groupy, w_groupy, order), group)
+    torch.testing.assert_close(layer(_to_our_labels(f_groupy, group)), expected, rtol=0, atol=1e-12)
+    if group == "p4m":  # GrouPy's weight used as it is: wrong
+        with torch.no_grad():
+            layer.weight.copy_(w_groupy)
+        assert not torch.allclose(layer(_to_our_labels(f_groupy, group)), expected)
+
+
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("layer", ["lifting", "group"])
+def test_groupy_weight_round_trip(group, layer):
+    order = stabiliser(group).order
+    ours = np.random.default_rng(0).normal(size=(3, 2, 3, 3) if layer == "lifting" else (3, 2, order, 3, 3))
+    theirs = weight_to_groupy(ours, group, layer)
+    assert theirs.shape == ((3, 2, 1, 3, 3) if layer == "lifting" else ours.shape)
+    np.testing.assert_array_equal(weight_from_groupy(theirs, group, layer), ours)
+    back = weight_from_groupy(torch.as_tensor(theirs), group, layer)
+    assert isinstance(back, torch.Tensor) and torch.equal(back, torch.as_tensor(ours))
+
+
+def test_groupy_converters_reject_bad_input():
+    with pytest.raises(ValueError, match=r"\[C_out, C_in, 1, k, k\].*got shape \(3, 2, 3, 3\)"):
+        weight_from_groupy(np.zeros((3, 2, 3, 3)), "p4", "lifting")
+    with pytest.raises(ValueError, match=r"\|H\| = 8.*got shape \(3, 2, 4, 3, 3\)"):
+        weight_from_groupy(np.zeros((3, 2, 4, 3, 3)), "p4m", "group")
+    with pytest.raises(ValueError, match="expected layer 'lifting' or 'group', got 'plain'"):
+        weight_to_groupy(np.zeros((3, 2, 3, 3)), "p4", "plain")
+    with pytest.raises(TypeError, match="numpy.ndarray or torch.Tensor, got list"):
+        weight_to_groupy([[0.0]], "p4", "lifting")
+
+
+def test_groupy_alias_takes_groupy_keywords_and_initial_weights():
+    w_groupy = torch.randn(3, 2, 8, 3, 3, dtype=torch.float64)
+    layer = P4MConvP4M(2, 3, initialW=w_groupy, initial_bias=torch.zeros(3)).double()
+    f_groupy = torch.randn(1, 2, 8, 7, 7, dtype=torch.float64)
+    expected = _to_our_labels(_groupy_group(f_groupy, w_groupy, 8), "p4m")
+    torch.testing.assert_close(layer(_to_our_labels(f_groupy, "p4m")), expected, rtol=1e-5, atol=1e-5)  # float32 W
+    with pytest.raises(TypeError, match="positional"):
+        P4ConvZ2(1, 2, 3, 1, 0)  # GrouPy's 4th positional argument is filter_mask: refuse, do not guess
+    with pytest.raises(TypeError, match="filter_mask.*mask"):
+        P4ConvZ2(1, 2, filter_mask=np.ones((2, 1, 1)))
+    with pytest.raises(TypeError, match="flat_channels"):
+        P4ConvP4(1, 2, flat_channels=True)
+    with pytest.raises(ValueError, match=r"\|H\| = 4.*got shape \(3, 2, 8, 3, 3\)"):
+        P4ConvP4(2, 3, initialW=np.zeros((3, 2, 8, 3, 3)))
 
 
 # -- the paper's models -----------------------------------------------------------------
@@ -278,3 +410,8 @@ def test_z2cnn_is_not_invariant():
 def test_bad_input_names_expected_and_received(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_dropout_defaults_follow_the_papers_code():
+    # gconv_experiments, MNIST_ROT/models: Z2CNN applies dropout 0.3; the P4CNN's dropout lines are commented out
+    assert Z2CNN().dropout.p == 0.3 and P4CNN().dropout.p == 0.0 and P4CNN(group="p4m").dropout.p == 0.0

@@ -53,6 +53,19 @@ def test_error_vs_angle_plots_every_series_and_marks_quarter_turns():
     assert ax.get_title() == "sweep" and ax.get_ylim()[0] == 0
 
 
+def test_error_vs_angle_shades_the_spread_in_the_line_colour():
+    angles = np.array([0, 45, 90])
+    fig = plot_error_vs_angle(angles, {"a": [0.0, 0.5, 0.0], "b": [0.1, 0.2, 0.3]},
+                              spread={"a": ([0.0, 0.4, 0.0], [0.0, 0.7, 0.0])})
+    ax = fig.axes[0]
+    (band,) = ax.collections  # only "a" has a spread
+    vertices = band.get_paths()[0].vertices
+    assert np.isclose(vertices[:, 1].max(), 0.7) and np.isclose(vertices[:, 1].min(), 0.0)
+    np.testing.assert_allclose(band.get_facecolor()[0][:3], plt.matplotlib.colors.to_rgb(_data_lines(ax)[0].get_color()))
+    with pytest.raises(ValueError, match=r"spread\['a'\] needs \(low, high\) with 3 values"):
+        plot_error_vs_angle(angles, {"a": [0.0, 0.5, 0.0]}, spread={"a": ([0.0], [1.0])})
+
+
 def test_error_vs_angle_draws_on_a_given_axis():
     fig, ax = plt.subplots()
     assert plot_error_vs_angle([0, 90], {"a": [0, 1]}, ax=ax) is fig

@@ -1,4 +1,4 @@
-"""PyTorch layers and models for G-CNNs on p4 and p4m.
+"""The group layers in PyTorch: lifting and group correlations, pooling over the group.
 
 The layers compute exactly the NumPy reference of :mod:`gcnn_teach.correlate` (tests check
 it on shared weights), but fast: as in GrouPy, the transformed filter bank is built once per
@@ -19,9 +19,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ._validate import check_int_at_least
-from .actions import transform_image, transform_signal
-from .groups import stabiliser
+from .._validate import check_int_at_least
+from ..actions import transform_image, transform_signal
+from ..groups import stabiliser
+
 
 __all__ = [
     "lifting_filter_indices",
@@ -32,13 +33,6 @@ __all__ = [
     "GroupMaxPool2d",
     "group_pool",
     "group_max_pool2d",
-    "P4ConvZ2",
-    "P4ConvP4",
-    "P4MConvZ2",
-    "P4MConvP4M",
-    "Z2CNN",
-    "P4CNN",
-    "count_parameters",
     "he_initialise",
     "pooling_grid_fits",
 ]
@@ -293,144 +287,3 @@ class GroupMaxPool2d(nn.Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
 
-# -- GrouPy-compatible names ------------------------------------------------------------
-
-class P4ConvZ2(LiftingConv2d):
-    """GrouPy's name for the p4 lifting layer: ``P4ConvZ2(in_channels, out_channels, ksize, stride, pad, bias)``."""
-
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4", padding=pad, bias=bias, stride=stride)
-
-
-class P4MConvZ2(LiftingConv2d):
-    """GrouPy's name for the p4m lifting layer."""
-
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4m", padding=pad, bias=bias, stride=stride)
-
-
-class P4ConvP4(GroupConv2d):
-    """GrouPy's name for the p4 group layer."""
-
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4", padding=pad, bias=bias, stride=stride)
-
-
-class P4MConvP4M(GroupConv2d):
-    """GrouPy's name for the p4m group layer."""
-
-    def __init__(self, in_channels, out_channels, ksize=3, stride=1, pad=0, bias=True):
-        super().__init__(in_channels, out_channels, ksize, "p4m", padding=pad, bias=bias, stride=stride)
-
-
-# -- the paper's rotated-MNIST models ---------------------------------------------------
-
-def count_parameters(model: nn.Module) -> int:
-    """The number of trainable parameters."""
-    return sum(p.numel() for p in model.parameters() if p.requires_grad)
-
-
-def _spatial_plan(input_size: int, layers: int, pool_after: int) -> int:
-    """The spatial size left before the last layer of the Z2CNN/P4CNN stack (3x3 valid convs, one 2x2 pool)."""
-    size = input_size
-    for layer in range(1, layers):
-        size -= 2
-        if layer == pool_after:
-            if size >= 2 and not pooling_grid_fits(size, 2):
-                raise ValueError(
-                    f"input_size={input_size}: the 2x2 pooling after layer {pool_after} would see an odd "
-                    f"size {size}, whose pooling grid is not symmetric under rotation; use an input size "
-                    f"with (input_size - {2 * pool_after}) even"
-                )
-            size //= 2
-    if size < 1:
-        raise ValueError(f"input_size={input_size} is too small for {layers} layers of 3x3 convolutions")
-    return size
-
-
-class Z2CNN(nn.Module):
-    """The paper's baseline for rotated MNIST: 7 layers of 3x3 correlations (the last one
-    covers what is left of the image, 4x4 for 28x28 inputs), ``channels`` channels,
-    batch normalisation, ReLU, 2x2 max pooling after layer 2, dropout; logits ``[B, classes]``.
-    """
-
-    # a classifier's logits: the only action on them a symmetry can have is "do nothing"
-    input_kind, output_kind = "image", "invariant"
-
-    def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int = 20,
-                 input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2):
-        super().__init__()
-        last = _spatial_plan(input_size, layers, pool_after)
-        self.pool_after = pool_after
-        self.convs = nn.ModuleList()
-        self.norms = nn.ModuleList()
-        c = in_channels
-        for _ in range(layers - 1):
-            self.convs.append(nn.Conv2d(c, channels, 3, bias=False))
-            self.norms.append(nn.BatchNorm2d(channels))
-            c = channels
-        self.dropout = nn.Dropout(dropout)
-        self.head = nn.Conv2d(c, num_classes, last)
-        self.reset_parameters()
-
-    def reset_parameters(self) -> None:
-        """Initialise every correlation as the group layers are (N(0, 2 / fan_in), zero bias), so
-        that comparisons between Z2CNN and P4CNN, trained or not, start alike."""
-        for conv in [*self.convs, self.head]:
-            _he_normal(conv)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        for i, (conv, norm) in enumerate(zip(self.convs, self.norms), start=1):
-            x = self.dropout(F.relu(norm(conv(x))))
-            if i == self.pool_after:
-                x = F.max_pool2d(x, 2)
-        return self.head(x).flatten(1)
-
-
-class P4CNN(nn.Module):
-    """The paper's P4CNN: every layer of :class:`Z2CNN` replaced by its p4 (or p4m) version.
-
-    ``channels`` defaults to ``round(20 / sqrt(|H|))`` (10 for p4, 7 for p4m) so that the
-    number of parameters stays close to Z2CNN's (20 with ``rotation_pooling``); batch normalisation shares its statistics
-    over the group axis (``BatchNorm3d`` on ``[B, C, |H|, H, W]``) to stay equivariant.
-    The last layer's ``|H|`` maps per class are max-pooled over the group: the logits are
-    invariant to rotations (and mirrorings, for p4m) of the input.
-
-    With ``rotation_pooling=True``, every layer's output is pooled over the group axis and
-    the next layer is a plain lifting layer again (the paper's "P4CNNRotationPooling").
-    """
-
-    input_kind, output_kind = "image", "invariant"
-
-    def __init__(self, in_channels: int = 1, num_classes: int = 10, channels: int | None = None,
-                 input_size: int = 28, layers: int = 7, dropout: float = 0.3, pool_after: int = 2,
-                 group: str = "p4", rotation_pooling: bool = False):
-        super().__init__()
-        H = stabiliser(group)
-        if channels is None:
-            # with rotation pooling every layer is a lifting layer, whose weights are Z2CNN-sized
-            channels = 20 if rotation_pooling else round(20 / math.sqrt(H.order))
-        last = _spatial_plan(input_size, layers, pool_after)
-        self.group, self.pool_after, self.rotation_pooling = group, pool_after, rotation_pooling
-        self.convs = nn.ModuleList()
-        self.norms = nn.ModuleList()
-        c = in_channels
-        for i in range(layers - 1):
-            lifting = i == 0 or rotation_pooling
-            layer = LiftingConv2d if lifting else GroupConv2d
-            self.convs.append(layer(c, channels, 3, group=group, bias=False))
-            self.norms.append(nn.BatchNorm3d(channels))
-            c = channels
-        self.dropout = nn.Dropout(dropout)
-        head = LiftingConv2d if rotation_pooling else GroupConv2d
-        self.head = head(c, num_classes, last, group=group)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        for i, (conv, norm) in enumerate(zip(self.convs, self.norms), start=1):
-            x = self.dropout(F.relu(norm(conv(x))))
-            if i == self.pool_after:
-                x = group_max_pool2d(x, 2)
-            if self.rotation_pooling:
-                x = group_pool(x, "max")
-        # [B, classes, |H|, 1, 1] -> pool over the group -> invariant logits [B, classes]
-        return group_pool(self.head(x), "max").flatten(1)
