@@ -8,8 +8,9 @@ writes to stderr, every player is drawn at its natural size (not stretched to th
 and fits the window, and moving a slider with the keyboard redraws the picture.  The
 server is stopped at the end.  Screenshots land in ``_build/jupyterlab/``.
 
-Without Chromium the test is skipped with the reason; ``GCNN_TEACH_REQUIRE_BROWSER=1``
-(set by ``.ci/run``) makes that a failure.
+Chromium comes from the session's ``browser`` fixture (tests/conftest.py): without it the
+test is skipped with the reason; ``GCNN_TEACH_REQUIRE_BROWSER=1`` (set by ``.ci/run``)
+makes that a failure.
 """
 
 from __future__ import annotations
@@ -41,12 +42,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with bs.chromium_or_skip() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
