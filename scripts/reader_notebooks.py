@@ -147,7 +147,10 @@ def glued_values(executed: Path, docname: PurePosixPath) -> dict:
     glue_file = executed / f"{docname}.glue.json"
     if glue_file.exists():
         data = json.loads(glue_file.read_text(encoding="utf-8"))
-        return {name: out.get("data", {}).get("text/plain", "") for name, out in data.items()}
+        values = {name: out.get("data", {}).get("text/plain", "") for name, out in data.items()}
+        values |= {f"{name}#md": out["data"]["text/markdown"] for name, out in data.items()
+                   if "text/markdown" in out.get("data", {})}  # for {glue:md}
+        return values
     run = executed / f"{docname}.ipynb"
     if not run.exists():
         raise FileNotFoundError(f"no executed run of {docname} in {executed} (run `make book` first)")
@@ -176,6 +179,12 @@ def role(name: str, content: str, ctx: Context) -> str:
             raise MarkupError(f"{{{name}}}`{content}`: {key!r} was not glued in the executed run of {ctx.docname}")
         ctx.used[key] = ctx.glued[key]
         return format_plain_text(ctx.glued[key], spec if name == "glue:text" else "")
+    if name == "glue:md":
+        key = f"{content.strip()}#md"
+        if key not in ctx.glued:
+            raise MarkupError(f"{{glue:md}}`{content}`: no Markdown glued as {content!r} in the executed run of {ctx.docname}")
+        ctx.used[key] = ctx.glued[key]
+        return markdown(ctx.glued[key], ctx)
     if name == "doc":
         return _doc_link(text, target, ctx)
     if name in ("cite:p", "cite:t", "cite:ps", "cite:ts", "cite"):
