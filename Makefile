@@ -19,9 +19,11 @@ $(STAMP): requirements.txt pyproject.toml
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-# The package's tests (Python, then the JavaScript engine's), then the book (built as above) and the tests that read the built book.
+# The package's tests (Python: the reader notebooks in sync, chapters 2 and 3 in JupyterLab when
+# Chromium is there; then the JavaScript engine's), then the book (built as above) and the tests
+# that read the built book (each reader notebook run in a plain kernel among them).
 test: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not book" -q
+	$(BIN)/python -m pytest tests -m "not book" -q -rs
 	@# the live figures' JavaScript engine (tests/js/), with Node's built-in runner
 	@if command -v node >/dev/null; then node --test tests/js/; \
 	 else echo "make test: node not found, tests/js/ not run (apt-get install -y nodejs)"; fi

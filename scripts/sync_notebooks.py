@@ -2,11 +2,14 @@
 """Give every notebook of the book its first cell: install the package when it is missing.
 
 A reader who opens a chapter on Colab (launch button, or a downloaded .ipynb) has PyTorch,
-NumPy and matplotlib, but not ``gcnn_teach`` nor ``myst_nb`` (whose ``glue`` the chapters
-call). The first code cell of every notebook installs both, from the repository and branch
-set once in ``_config.yml`` (``repository: url:, branch:``), only when they are missing, so
-it does nothing on Binder or in a local clone. It is tagged ``skip-execution`` (the build
-does not run it) and ``remove-cell`` (the HTML does not show it).
+NumPy, matplotlib, scikit-learn and ipywidgets, but not ``gcnn_teach``. The first code cell
+of every notebook installs it, pinned to the release tag ``v<version>`` (the version in
+``pyproject.toml``) of the repository set once in ``_config.yml`` (``repository: url:``),
+only when it is missing, so it does nothing on Binder or in a local clone. It installs
+nothing else the reader already has: the package's ranges accept Colab's ipywidgets 7, so
+pip upgrades nothing there. The reader notebooks (``scripts/reader_notebooks.py``) start
+with the same cell; in the book's sources it is tagged ``skip-execution`` (the build does
+not run it) and ``remove-cell`` (the HTML does not show it).
 
     .venv/bin/python scripts/sync_notebooks.py            # insert or update it everywhere
     .venv/bin/python scripts/sync_notebooks.py --check    # exit 1 if a notebook lacks it
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -31,7 +35,9 @@ CONFIG = ROOT / "_config.yml"
 BOOK = ROOT / "book"
 
 # The first line of the install cell: how the script recognises the cell it wrote.
-MARKER = "# Colab: install this book's package (and myst-nb, for glue) when missing. The book build skips this cell."
+MARKER = "# Colab or a downloaded notebook: install this book's package, pinned to a release, when it is missing."
+# ... and the first words of every version of it, older ones included.
+MARKERS = ("# Colab: install this book's package", "# Colab or a downloaded notebook: install this book's package")
 TAGS = ["remove-cell", "skip-execution"]
 CELL_ID = "install-gcnn-teach"
 
@@ -49,16 +55,32 @@ def repository(config_path: Path = CONFIG) -> tuple[str, str]:
     return url, branch
 
 
-def install_source(url: str, branch: str) -> str:
-    """The source of the install cell for the repository ``url`` at ``branch``."""
-    requirement = f"gcnn-teach[viz,data] @ git+{url}.git@{branch}"
+def release_tag(pyproject: Path) -> str:
+    """``v<version>``: the tag of the release the install cell pins, from ``pyproject.toml``."""
+    import tomllib
+
+    version = str(tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("version", ""))
+    if not re.fullmatch(r"\d+(\.\d+)*([.-]?(a|b|rc|post|dev)\d*)*", version):
+        raise ValueError(f"{pyproject}: expected project.version as a release number like 0.1.0, got {version!r}")
+    return f"v{version}"
+
+
+def install_source(url: str, tag: str) -> str:
+    """The source of the install cell for the repository ``url`` at the release ``tag``."""
+    requirement = f"gcnn-teach[viz,data] @ git+{url}.git@{tag}"
     return (
         f"{MARKER}\n"
         "import importlib.util\n"
         "\n"
-        'if any(importlib.util.find_spec(name) is None for name in ("gcnn_teach", "myst_nb")):\n'
-        f'    %pip install --quiet "{requirement}" "myst-nb>=1.1"'
+        'if importlib.util.find_spec("gcnn_teach") is None:\n'
+        f'    %pip install --quiet "{requirement}"'
     )
+
+
+def current_source(config_path: Path = CONFIG) -> str:
+    """The install cell for the book whose ``_config.yml`` is ``config_path`` (its ``pyproject.toml`` beside it)."""
+    url, _ = repository(config_path)
+    return install_source(url, release_tag(config_path.parent / "pyproject.toml"))
 
 
 def install_cell(source: str, with_id: bool) -> dict:
@@ -81,7 +103,7 @@ def _source(cell: dict) -> str:
 
 def is_install_cell(cell: dict) -> bool:
     return cell.get("cell_type") == "code" and (
-        cell.get("id") == CELL_ID or _source(cell).startswith(MARKER.split(" The book")[0])
+        cell.get("id") == CELL_ID or _source(cell).startswith(MARKERS)
     )
 
 
@@ -125,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=CONFIG, help="the book's _config.yml")
     args = parser.parse_args(argv)
 
-    source = install_source(*repository(args.config))
+    source = current_source(args.config)
     paths = args.paths or notebooks(args.config.parent / "book")
     stale = []
     for path in paths:
@@ -135,11 +157,16 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(path)
         if not args.check:
             path.write_text(dumps(notebook), encoding="utf-8")
-    verb = "lack the current install cell" if args.check else "updated"
+    return report(stale, args.check, "lack the current install cell" if args.check else "updated",
+                  "run: .venv/bin/python scripts/sync_notebooks.py")
+
+
+def report(stale: list[Path], check: bool, verb: str, hint: str) -> int:
+    """Print the notebooks written or out of date; the exit status (1: ``check`` found some)."""
     for path in stale:
         print(f"{verb}: {path}")
-    if args.check and stale:
-        print("run: .venv/bin/python scripts/sync_notebooks.py", file=sys.stderr)
+    if check and stale:
+        print(hint, file=sys.stderr)
         return 1
     return 0
 

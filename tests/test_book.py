@@ -85,7 +85,7 @@ def test_notebook_is_stored_without_outputs(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(SOURCE).as_posix())
 def test_notebook_starts_with_the_install_cell(path):
-    source = sync_notebooks.install_source(*sync_notebooks.repository(SOURCE / "_config.yml"))
+    source = sync_notebooks.current_source(SOURCE / "_config.yml")
     notebook = json.loads(path.read_text(encoding="utf-8"))
     assert sync_notebooks.has_current_cell(notebook, source), (
         f"{path.relative_to(SOURCE)} does not start with the current install cell: "
@@ -265,18 +265,28 @@ def test_chapter_has_binder_and_colab_buttons_from_the_repository_setting(built,
     repo, branch = repository_path()
     buttons = CONFIG["launch_buttons"]
     interface = {"jupyterlab": "lab/tree", "classic": "tree"}[buttons["notebook_interface"]]
-    binder = f"{buttons['binderhub_url'].rstrip('/')}/v2/gh/{repo}/{branch}?urlpath={interface}/{file}.ipynb"
-    colab = f"{buttons['colab_url'].rstrip('/')}/github/{repo}/blob/{branch}/{file}.ipynb"
+    reader = reader_notebook(file)  # the buttons open the reader notebook (scripts/reader_notebooks.py)
+    binder = f"{buttons['binderhub_url'].rstrip('/')}/v2/gh/{repo}/{branch}?urlpath={interface}/{reader}"
+    colab = f"{buttons['colab_url'].rstrip('/')}/github/{repo}/blob/{branch}/{reader}"
     assert binder in links, f"{file}: no Binder button {binder}"
     assert colab in links, f"{file}: no Colab button {colab}"
+    assert not any(f"{file}.ipynb" in link for link in links), f"{file}: a button still opens the source notebook"
+
+
+def reader_notebook(file: str) -> str:
+    """``notebooks/<part>/<name>.ipynb``, the reader notebook of ``book/<part>/<name>``."""
+    return "notebooks/" + file.split("/", 1)[1] + ".ipynb"
 
 
 @pytest.mark.parametrize("file", TOC_NOTEBOOKS)
-def test_chapter_offers_its_notebook_for_download(built, file):
+def test_chapter_offers_its_reader_notebook_for_download(built, file):
     text = (built / (file + ".html")).read_text(encoding="utf-8")
-    assert re.search(r'href="[./]*_sources/' + re.escape(file) + r'\.ipynb"', text), f"{file}: no .ipynb download"
-    offered = json.loads((built / "_sources" / (file + ".ipynb")).read_text(encoding="utf-8"))
-    assert offered == json.loads(source_of(file).read_text(encoding="utf-8"))
+    reader = reader_notebook(file)
+    assert re.search(r'href="(\.\./)*' + re.escape(reader) + '"', text), f"{file}: no download of {reader}"
+    assert not re.search(r'href="[./]*_sources/' + re.escape(file) + r'\.ipynb"', text), \
+        f"{file}: the source notebook (MyST markup) is still offered for download"
+    offered = json.loads((built / reader).read_text(encoding="utf-8"))
+    assert offered == json.loads((SOURCE / reader).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("file", TOC_NOTEBOOKS)

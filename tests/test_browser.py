@@ -10,7 +10,7 @@ On a laptop screen (1280 px) no display equation is wider than its column; on a 
 (390 px) none is clipped without a scroll bar and the page does not scroll sideways.
 The bytes each page loads (the page and everything it loads) are printed as a table and
 held under the book's limits. Then the search page finds "lifting", over a server and
-from disk, and each chapter's download button saves the chapter's notebook.
+from disk, and each chapter's download button saves the chapter's reader notebook.
 
 The checks themselves are tested first, on small pages that are broken on purpose.
 
@@ -361,12 +361,12 @@ def test_search_from_disk(browser):
 
 @pytest.mark.parametrize("name", NOTEBOOK_PAGES)
 def test_download_button_offers_the_notebook(browser, book_url, name):
-    """The chapter's download menu has an .ipynb entry that saves (not opens) the chapter's notebook."""
+    """The chapter's download menu has an .ipynb entry that saves (not opens) the chapter's reader notebook."""
     page, traffic = bs.new_page(browser)
     try:
         bs.load(page, book_url + name)
         page.locator('button[aria-label="Download this page"]').click()
-        item = page.locator("a.btn-download-source-button", has_text=".ipynb")
+        item = page.locator("a.btn-download-notebook-button", has_text=".ipynb")
         item.wait_for(state="visible")
         href = urljoin(page.url, item.get_attribute("href"))
         download, target = item.get_attribute("download"), item.get_attribute("target")
@@ -376,6 +376,7 @@ def test_download_button_offers_the_notebook(browser, book_url, name):
         page.context.close()
     assert status == 200, f"{name}: the .ipynb download ({href}) answered HTTP {status}"
     assert download == Path(name).with_suffix(".ipynb").name and target is None, (download, target)
-    source = (bs.SOURCE / Path(name).with_suffix(".ipynb")).read_text(encoding="utf-8")
-    assert json.loads(body) == json.loads(source), f"{name}: the download is not the chapter's notebook"
+    reader = bs.SOURCE / "notebooks" / Path(name).relative_to("book").with_suffix(".ipynb")
+    assert json.loads(body) == json.loads(reader.read_text(encoding="utf-8")), \
+        f"{name}: the download is not the chapter's reader notebook"
     assert traffic.problems() == []

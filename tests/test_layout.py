@@ -36,9 +36,7 @@ RANK = {name: rank for rank, room in enumerate(ROOMS) for name in room}
 #: The most lines a module may have: past it, a module holds more than one job.
 MAX_LINES = 450
 #: Modules over the limit that another issue is splitting (path -> the issue that does it).
-KNOWN_LONG: dict[str, str] = {
-    "gcnn_teach/viz/animation.py": "issue 10 (the player machinery out of animation.py, notebooks helper)",
-}
+KNOWN_LONG: dict[str, str] = {}
 
 
 def _modules() -> list[Path]:

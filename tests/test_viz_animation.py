@@ -1,4 +1,4 @@
-"""Tests for gcnn_teach.viz.animation: the player, the two cameras, the rotation stack."""
+"""Tests for gcnn_teach.viz.player (the player) and gcnn_teach.viz.animation (two cameras, rotation stack, views)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from gcnn_teach.actions import transform_signal
 from gcnn_teach.correlate import correlate2d, lifting_correlation
 from gcnn_teach.equivariance import translation_transforms
 from gcnn_teach.viz import animation as A
+from gcnn_teach.viz import player as P
 
 FILTER = np.array([[1.0, 0.0, -1.0], [2.0, 0.5, -2.0], [1.0, 0.0, -1.0]])
 
@@ -29,34 +30,34 @@ def _draw_square(fig, value):
 # -- which player ---------------------------------------------------------------------
 
 def test_player_mode_follows_the_environment_variable(monkeypatch):
-    monkeypatch.setenv(A.STATIC_ENV, "1")
-    assert A.player_mode() == "static"
-    monkeypatch.setenv(A.STATIC_ENV, "0")
-    assert A.player_mode() == "live"
-    monkeypatch.delenv(A.STATIC_ENV)
-    assert A.player_mode() == "static"  # pytest is no Jupyter kernel
-    monkeypatch.setattr(A, "_in_kernel", lambda: True)
-    assert A.player_mode() == "live"
-    monkeypatch.setenv(A.STATIC_ENV, "1")
-    assert A.player_mode() == "static"  # the build's setting wins inside a kernel
+    monkeypatch.setenv(P.STATIC_ENV, "1")
+    assert P.player_mode() == "static"
+    monkeypatch.setenv(P.STATIC_ENV, "0")
+    assert P.player_mode() == "live"
+    monkeypatch.delenv(P.STATIC_ENV)
+    assert P.player_mode() == "static"  # pytest is no Jupyter kernel
+    monkeypatch.setattr(P, "_in_kernel", lambda: True)
+    assert P.player_mode() == "live"
+    monkeypatch.setenv(P.STATIC_ENV, "1")
+    assert P.player_mode() == "static"  # the build's setting wins inside a kernel
 
 
 def test_player_mode_forced_and_bad_values(monkeypatch):
-    monkeypatch.setenv(A.STATIC_ENV, "1")
-    assert A.player_mode("live") == "live"
+    monkeypatch.setenv(P.STATIC_ENV, "1")
+    assert P.player_mode("live") == "live"
     with pytest.raises(ValueError, match="mode"):
-        A.player_mode("gif")
-    monkeypatch.setenv(A.STATIC_ENV, "yes")
-    with pytest.raises(ValueError, match=A.STATIC_ENV):
-        A.player_mode()
+        P.player_mode("gif")
+    monkeypatch.setenv(P.STATIC_ENV, "yes")
+    with pytest.raises(ValueError, match=P.STATIC_ENV):
+        P.player_mode()
 
 
 # -- frames -----------------------------------------------------------------------------
 
 def test_frames_from_a_count_a_sequence_and_several_sliders():
-    assert A.Player.make(_draw_square, 5).values == (0, 1, 2, 3, 4)
-    assert A.Player.make(_draw_square, [2, 4]).values == (2, 4)
-    several = A.Player.make(lambda fig, down, right: None, {"down": [0, 1], "right": range(3)})
+    assert P.Player.make(_draw_square, 5).values == (0, 1, 2, 3, 4)
+    assert P.Player.make(_draw_square, [2, 4]).values == (2, 4)
+    several = P.Player.make(lambda fig, down, right: None, {"down": [0, 1], "right": range(3)})
     assert several.names == ("down", "right")
     assert len(several) == 6 and several.values[-1] == (1, 2)
     assert several.label((1, 2)) == "down=1, right=2"
@@ -68,16 +69,16 @@ def test_frames_from_a_count_a_sequence_and_several_sliders():
 ])
 def test_bad_frames_raise(frames, error):
     with pytest.raises(error):
-        A.Player.make(_draw_square, frames)
+        P.Player.make(_draw_square, frames)
 
 
 def test_draw_must_be_callable():
     with pytest.raises(TypeError, match="callable"):
-        A.Player.make("not a function", 3)
+        P.Player.make("not a function", 3)
 
 
 def test_render_frames_gives_one_rgb_image_per_frame():
-    images = A.render_frames(_draw_square, [0, 5], figsize=(1, 1), dpi=40)
+    images = P.render_frames(_draw_square, [0, 5], figsize=(1, 1), dpi=40)
     assert len(images) == 2
     assert images[0].shape == (40, 40, 3) and images[0].dtype == np.uint8
     assert not np.array_equal(images[0], images[1])
@@ -85,13 +86,13 @@ def test_render_frames_gives_one_rgb_image_per_frame():
 
 def test_too_many_frames_are_refused():
     with pytest.raises(ValueError, match="too many"):
-        A.render_frames(_draw_square, A.MAX_FRAMES + 1, figsize=(1, 1), dpi=20)
+        P.render_frames(_draw_square, P.MAX_FRAMES + 1, figsize=(1, 1), dpi=20)
 
 
 # -- the static player ----------------------------------------------------------------
 
 def test_static_player_carries_caption_alt_and_every_frame():
-    page = A.static_player_html(_draw_square, [0, 2, 4], caption="A square <brightening>.",
+    page = P.static_player_html(_draw_square, [0, 2, 4], caption="A square <brightening>.",
                                 alt="A grey square that gets lighter.", figsize=(1, 1), dpi=30)
     assert '<figure class="gcnn-player" role="group" aria-label="A grey square that gets lighter."' in page
     assert "<figcaption" in page and "A square &lt;brightening&gt;." in page
@@ -104,8 +105,8 @@ def test_static_player_carries_caption_alt_and_every_frame():
 
 
 def test_static_player_references_no_external_host():
-    page = A.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=30)
-    assert not A.EXTERNAL_URL.search(page)
+    page = P.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=30)
+    assert not P.EXTERNAL_URL.search(page)
     assert "http" not in page and "<link" not in page and "src=\"//" not in page
 
 
@@ -113,36 +114,36 @@ def test_external_url_check_catches_matplotlib_jshtml():
     """Why the player is our own: matplotlib's jshtml loads its icon font from a CDN."""
     from matplotlib.animation import FuncAnimation
 
-    fig = A._figure((1, 1), 20)
+    fig = P._figure((1, 1), 20)
     ax = fig.add_subplot()
     animation = FuncAnimation(fig, lambda i: ax.plot([0, i]), frames=2)
-    assert A.EXTERNAL_URL.search(animation.to_jshtml())
+    assert P.EXTERNAL_URL.search(animation.to_jshtml())
 
 
 def test_static_player_refuses_links_and_missing_text():
     with pytest.raises(ValueError, match="other hosts"):
-        A.static_player_html(_draw_square, 1, caption="see https://example.org", alt="a", figsize=(1, 1), dpi=20)
+        P.static_player_html(_draw_square, 1, caption="see https://example.org", alt="a", figsize=(1, 1), dpi=20)
     for caption, alt in (("", "a"), ("c", "  "), (None, "a")):
         with pytest.raises(ValueError, match="caption|alt"):
-            A.show_player(_draw_square, 2, caption=caption, alt=alt, mode="static")
+            P.show_player(_draw_square, 2, caption=caption, alt=alt, mode="static")
 
 
 def test_static_player_checks_reused_images():
     with pytest.raises(ValueError, match="images"):
-        A.static_player_html(_draw_square, 3, caption="c", alt="a", images=[np.zeros((4, 4, 3), np.uint8)])
+        P.static_player_html(_draw_square, 3, caption="c", alt="a", images=[np.zeros((4, 4, 3), np.uint8)])
 
 
 def test_show_player_static_returns_html():
     from IPython.display import HTML
 
-    shown = A.show_player(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20, mode="static")
+    shown = P.show_player(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20, mode="static")
     assert isinstance(shown, HTML) and "gcnn-player" in shown.data
 
 
 def test_show_player_live_has_one_slider_per_name_and_redraws():
     import ipywidgets as widgets
 
-    box = A.show_player(lambda fig, down, right: _draw_square(fig, down + right),
+    box = P.show_player(lambda fig, down, right: _draw_square(fig, down + right),
                         {"down": [0, 1], "right": [0, 2]}, caption="c", alt="a", figsize=(1, 1), dpi=20,
                         mode="live")
     assert isinstance(box, widgets.VBox)
@@ -159,16 +160,16 @@ def test_show_player_live_has_one_slider_per_name_and_redraws():
 # -- GIF --------------------------------------------------------------------------------
 
 def test_save_gif_writes_a_readable_gif(tmp_path):
-    path = A.save_gif(_draw_square, [0, 1, 2, 3], tmp_path / "sub" / "square.gif", figsize=(1, 1), dpi=30)
+    path = P.save_gif(_draw_square, [0, 1, 2, 3], tmp_path / "sub" / "square.gif", figsize=(1, 1), dpi=30)
     frames = iio.imread(path, index=None)
     assert frames.shape[:3] == (4, 30, 30)
 
 
 def test_save_gif_bad_input(tmp_path):
     with pytest.raises(ValueError, match=".gif"):
-        A.save_gif(_draw_square, 2, tmp_path / "square.png")
+        P.save_gif(_draw_square, 2, tmp_path / "square.png")
     with pytest.raises(ValueError, match="frame_ms"):
-        A.save_gif(_draw_square, 2, tmp_path / "square.gif", frame_ms=0)
+        P.save_gif(_draw_square, 2, tmp_path / "square.gif", frame_ms=0)
 
 
 # -- chapter 3: two cameras -------------------------------------------------------------
@@ -282,11 +283,11 @@ def test_rotation_stack_draws(image):
 
 
 def test_static_player_labels():
-    page = A.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20,
+    page = P.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20,
                                 labels=["first", "second"])
     assert '"first", "second"' in page
     with pytest.raises(ValueError, match="labels"):
-        A.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20, labels=["one"])
+        P.static_player_html(_draw_square, 2, caption="c", alt="a", figsize=(1, 1), dpi=20, labels=["one"])
 
 
 def test_rotation_stack_bad_input():
@@ -330,7 +331,7 @@ def test_an_animation_drawn_through_a_plain_draw_function_is_rebuilt(image):
     """show_player clears the figure before a plain draw; the animation must notice and rebuild."""
     views = A.equivariance_views(np.square, image, translation_transforms([(0, 1), (1, 0)]))
     direct = views.render(dpi=30)
-    wrapped = A.render_frames(lambda fig, down: views.draw(fig, f"shift {(down, 1 - down)}"), [0, 1],
+    wrapped = P.render_frames(lambda fig, down: views.draw(fig, f"shift {(down, 1 - down)}"), [0, 1],
                               figsize=views.figsize, dpi=30)
     for a, b in zip(direct, wrapped):
         assert a.shape == b.shape
@@ -348,3 +349,45 @@ def test_an_animation_with_several_sliders(image):
     with pytest.raises(KeyError):
         views.show(caption="c", alt="a", dpi=30, mode="static", sliders={"down": [0, 2]},
                    frame_of=lambda down: f"shift {(down, 0)}")
+
+
+# -- what the sliders say, the size of the picture, the player's files ---------------------
+
+def test_sliders_are_labelled_by_what_they_move():
+    page = P.static_player_html(_draw_square, [0, 3], caption="c", alt="a", figsize=(2, 1), dpi=30,
+                                slider="shift right, px")
+    assert 'aria-label="shift right, px"' in page
+    several = P.static_player_html(lambda fig, down, right: _draw_square(fig, down + right),
+                                   {"down": [0, 1], "right": [0, 1]}, caption="c", alt="a", figsize=(1, 1),
+                                   dpi=20, slider={"down": "shift down, px"})
+    assert 'aria-label="shift down, px, right"' in several
+    with pytest.raises(ValueError, match="dict name -> label"):
+        P.show_player(lambda fig, down, right: None, {"down": [0], "right": [0]}, caption="c", alt="a",
+                      slider="shift", mode="static")
+    with pytest.raises(ValueError, match="sliders are"):
+        P.show_player(lambda fig, down: None, {"down": [0]}, caption="c", alt="a", slider={"up": "x"})
+    with pytest.raises(TypeError, match="slider"):
+        P.show_player(_draw_square, 2, caption="c", alt="a", slider=3)
+
+
+def test_static_player_shows_its_natural_size_and_loads_its_own_files():
+    page = P.static_player_html(_draw_square, [0, 3], caption="c", alt="a", figsize=(2, 1), dpi=30)
+    assert 'width="60"' in page  # figsize[0] * dpi CSS pixels, never stretched to the column
+    for name in ("player.js", "player.css"):  # shipped as package data, inlined in every player
+        assert P._asset(name).strip() in page
+    assert "{" not in P._asset("player.html").replace("${", "")  # a template of $names only
+
+
+def test_live_player_is_crisp_at_natural_size_with_labelled_sliders():
+    import ipywidgets as widgets
+
+    box = P.show_player(_draw_square, [0, 3, 5], caption="c", alt="a", figsize=(2, 1), dpi=30, mode="live",
+                        slider="brightness, units", labels=["dark", "mid", "bright"])
+    row, image = box.children[0], box.children[1]
+    assert isinstance(image, widgets.Image) and image.layout.width == "60px"
+    width = int.from_bytes(image.value[16:20], "big")  # the PNG's own width: rendered at twice the dpi
+    assert width == P.LIVE_RESOLUTION * 60
+    slider, readout = row.children
+    assert slider.description == "brightness, units" and readout.value == "dark"
+    slider.value = 2
+    assert readout.value == "bright"

@@ -1,13 +1,15 @@
 """Figures and animations for the book, in one visual style (:mod:`gcnn_teach.viz.style`).
 
 ``viz`` only reads: it calls the rest of the package and draws, and nothing imports it.
-Each submodule holds one kind of figure: ``animation`` (players and GIFs), ``diagrams``
+Each submodule holds one kind of figure: ``player`` (sliders and players, GIFs),
+``animation`` (the animations of chapters 2-4), ``diagrams``
 (equivariance diagrams), ``group_figures`` (images, groups and signals on them, chapters
 2-7) and ``charts`` (lines, bars and grids, chapters 1, 8-10 and 11).  Importing it changes no matplotlib setting: a chapter calls
 :func:`~gcnn_teach.viz.style.use_book_style` once, in its first cell.
 """
 
-from .animation import equivariance_views, player_mode, rotation_stack, save_gif, show_player, two_cameras
+from .animation import equivariance_views, rotation_stack, two_cameras
+from .player import player_mode, save_gif, show_player
 from .charts import (
     curve_fits_figure,
     error_comparison_figure,
