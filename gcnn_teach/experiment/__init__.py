@@ -4,21 +4,21 @@ with the baselines a reviewer asks for, on several data splits and seeds.
 Everything the chapter runs is here, so that a reader can rerun it from a script
 (``python -m gcnn_teach.experiment``) or on a cluster:
 
-* :mod:`~gcnn_teach.experiment.design`: the paper's numbers and protocol
+* ``gcnn_teach.experiment.design``: the paper's numbers and protocol
   (``PAPER_TEST_ERROR``, ``PAPER_PROTOCOL``), the rows (``VARIANTS``: the three
   models of Table 1, Z2CNN with dropout, with quarter-turn or random-angle augmentation,
   as wide as P4CNN's compute allows, P4CNN with random-angle augmentation, and a p4m
   model), the :class:`Budget` (``GCNN_TEACH_FULL=1`` or :func:`budget` ``(full=True)`` for the
   full-size run) and matched model sizes (:func:`matched_channels`);
-* :mod:`~gcnn_teach.experiment.runs`: :func:`plan` lists every training run as a :class:`Job`;
+* ``gcnn_teach.experiment.runs``: :func:`plan` lists every training run as a :class:`Job`;
   :func:`run_all` runs them on any :class:`concurrent.futures.Executor` (a process pool over
   the machine's cores by default, :class:`SerialExecutor`, or Dask's
   ``Client.get_executor()``) and returns the records, identical whichever executor ran them
   (up to ``TIMING_FIELDS``);
-* :mod:`~gcnn_teach.experiment.stats`: means with 95% intervals over splits and seeds
+* ``gcnn_teach.experiment.stats``: means with 95% intervals over splits and seeds
   (:func:`estimate`, :func:`summarise`), and :func:`describe_comparison`, which writes the
   sentence comparing two rows from the measured intervals;
-* :mod:`~gcnn_teach.experiment.results`: results files (computed, never committed), the table
+* ``gcnn_teach.experiment.results``: results files (computed, never committed), the table
   of rows, and :func:`rotation_agreement` of trained models.
 """
 

@@ -141,7 +141,12 @@ def _png_uri(image: np.ndarray) -> str:
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.fromarray(image).save(buffer, format="png")
+    # a palette of 128 colours (median cut, no dithering) looks the same for these flat, few-colour
+    # figures and makes the embedded frames about three times smaller, so that a page with a
+    # long film stays light to load
+    frame = Image.fromarray(image).convert("RGB").quantize(128, method=Image.Quantize.MEDIANCUT,
+                                                           dither=Image.Dither.NONE)
+    frame.save(buffer, format="png", optimize=True)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
