@@ -58,7 +58,7 @@ def point_buttons_at_reader_notebooks(app, pagename, templatename, context, doct
             others = [item for item in button.get("buttons", [])
                       if item.get("label") not in ("download-source-button", "download-notebook-button")]
             button["buttons"] = [{
-                "type": "link", "url": context["pathto"](str(reader), 1), "text": ".ipynb", "icon": "fas fa-code",
+                "type": "link", "url": context["pathto"](str(reader), 1), "text": ".ipynb", "icon": "fas fa-file",
                 "tooltip": "Download this chapter as a notebook", "label": "download-notebook-button",
             }] + others
         elif button.get("type") == "link" and source in button.get("url", ""):
