@@ -2,9 +2,9 @@
 
 A job (:class:`Job`) names everything that fixes one training run except the data, which
 the caller makes once per split and hands to every job of that split, so that every model
-sees the same images.  :func:`run_job` runs one job in whatever process it lands in; it
+sees the same images.  ``run_job`` runs one job in whatever process it lands in; it
 sets the number of torch threads and every seed itself, so a record does not depend on
-where or in which order the job ran.  :func:`run_all` submits a plan of jobs to an
+where or in which order the job ran.  :func:`~gcnn_teach.experiment.run_all` submits a plan of jobs to an
 executor: by default a pool of processes, one per core; :class:`SerialExecutor` runs them
 one after the other in this process; a Dask cluster's ``Client.get_executor()`` spreads
 them over its workers.

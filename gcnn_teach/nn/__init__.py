@@ -10,31 +10,11 @@ Every name is importable from ``gcnn_teach.nn`` itself.  Shapes (batch first): i
 ``[B, C, H, W]``, signals on the group ``[B, C, |H|, H, W]``.
 """
 
+from . import groupy, layers, models
 from .groupy import (P4ConvP4, P4ConvZ2, P4MConvP4M, P4MConvZ2, groupy_relabelling, weight_from_groupy,
                      weight_to_groupy)
 from .layers import (GroupConv2d, GroupMaxPool2d, GroupPool, LiftingConv2d, group_filter_indices,
                      group_max_pool2d, group_pool, he_initialise, lifting_filter_indices, pooling_grid_fits)
 from .models import P4CNN, Z2CNN, count_parameters
 
-__all__ = [
-    "lifting_filter_indices",
-    "group_filter_indices",
-    "LiftingConv2d",
-    "GroupConv2d",
-    "GroupPool",
-    "GroupMaxPool2d",
-    "group_pool",
-    "group_max_pool2d",
-    "P4ConvZ2",
-    "P4ConvP4",
-    "P4MConvZ2",
-    "P4MConvP4M",
-    "groupy_relabelling",
-    "weight_from_groupy",
-    "weight_to_groupy",
-    "Z2CNN",
-    "P4CNN",
-    "count_parameters",
-    "he_initialise",
-    "pooling_grid_fits",
-]
+__all__ = layers.__all__ + groupy.__all__ + models.__all__
