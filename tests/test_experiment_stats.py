@@ -124,3 +124,60 @@ def test_errors_by_size_takes_the_largest_size_from_the_main_runs():
     np.testing.assert_allclose(table, [[0.5, 0.2], [0.54, 0.24]])  # the sweep, not the upright runs
     with pytest.raises(KeyError, match="no A run"):
         ex.errors_by_size(records, "A", [100, 1000], [(5, 0)])
+
+
+def test_paired_interval_is_the_t_interval_of_the_differences():
+    a, b = [0.30, 0.35, 0.32], [0.20, 0.22, 0.25]
+    d = np.subtract(a, b)
+    half = ex.t_quantile_975(2) * d.std(ddof=1) / math.sqrt(3)
+    ci = ex.paired_interval(a, b)
+    assert ci.mean == pytest.approx(d.mean()) and ci.low == pytest.approx(d.mean() - half)
+    assert ci.high == pytest.approx(d.mean() + half) and ci.runs == 3
+    with pytest.raises(ValueError, match="same length"):
+        ex.paired_interval([0.1, 0.2], [0.1, 0.2, 0.3])
+
+
+def test_describe_paired_says_lower_only_when_the_interval_excludes_zero():
+    # every pair lower by about 0.1: resolved, though the two samples' ranges overlap
+    a, b = [0.10, 0.31, 0.52], [0.21, 0.40, 0.63]
+    assert ex.describe_paired(a, b, ("A", "B")).startswith("A is lower than B, by 0.10")
+    assert ex.describe_paired(b, a, ("B", "A")).startswith("B is higher than A")
+    # the pairs disagree in sign: not resolved, whatever the means
+    noisy = ex.describe_paired([0.1, 0.5, 0.3], [0.3, 0.2, 0.35], ("A", "B"))
+    assert "contains zero" in noisy and "lower" not in noisy
+
+
+def _sweep(model, by_size):
+    """``by_size[n] = [error on split 0, 1, 2]`` (seed 0), the largest size as main runs."""
+    largest = max(by_size)
+    return [r for n, errs in by_size.items()
+            for r in _records(model, [[e] for e in errs], "rotated" if n == largest else "sweep", n)]
+
+
+RUNS = [(0, 0), (1, 0), (2, 0)]
+
+
+def test_describe_size_to_match_names_the_smallest_size_tried_and_its_interval():
+    z2 = _sweep("Z2CNN", {100: [0.60, 0.62, 0.58], 250: [0.45, 0.47, 0.43], 1000: [0.30, 0.32, 0.28]})
+    p4 = _sweep("P4CNN", {100: [0.40, 0.42, 0.38], 250: [0.25, 0.27, 0.23], 1000: [0.15, 0.17, 0.13]})
+    sentence = ex.describe_size_to_match(z2 + p4, "P4CNN", "Z2CNN", [100, 250, 1000], RUNS)
+    assert "(100, 250), 250 is the smallest" in sentence and "the runs resolve" in sentence
+    # at 250 P4CNN is below on average but not on every split: the interval says so
+    p4_noisy = _sweep("P4CNN", {100: [0.40, 0.42, 0.38], 250: [0.20, 0.40, 0.26], 1000: [0.15, 0.17, 0.13]})
+    noisy = ex.describe_size_to_match(z2 + p4_noisy, "P4CNN", "Z2CNN", [100, 250, 1000], RUNS)
+    assert "250 is the smallest" in noisy and "do not resolve" in noisy
+    p4_never = _sweep("P4CNN", {100: [0.70] * 3, 250: [0.50] * 3, 1000: [0.40] * 3})
+    assert ex.describe_size_to_match(z2 + p4_never, "P4CNN", "Z2CNN", [100, 250, 1000], RUNS).startswith("At none")
+    with pytest.raises(KeyError, match="no P4CNN run at 500"):
+        ex.describe_size_to_match(z2 + p4, "P4CNN", "Z2CNN", [500, 1000], RUNS)
+
+
+def test_describe_gap_change_resolves_only_a_change_the_runs_show():
+    z2 = _sweep("Z2CNN", {100: [0.60, 0.62, 0.58], 1000: [0.30, 0.32, 0.28]})
+    p4 = _sweep("P4CNN", {100: [0.30, 0.33, 0.27], 1000: [0.20, 0.22, 0.18]})  # gap 30 points, then 10
+    sentence = ex.describe_gap_change(z2 + p4, "P4CNN", "Z2CNN", 100, 1000, RUNS)
+    assert "changes by +20.0 percentage points" in sentence
+    assert "the absolute gap is larger with 100 images than with 1000" in sentence
+    p4_noisy = _sweep("P4CNN", {100: [0.30, 0.55, 0.27], 1000: [0.20, 0.10, 0.18]})
+    noisy = ex.describe_gap_change(z2 + p4_noisy, "P4CNN", "Z2CNN", 100, 1000, RUNS)
+    assert "do not resolve a change of the absolute gap" in noisy

@@ -29,9 +29,9 @@ from .design import (FULL_RUN_VARIABLE, MODEL_NAMES, PAPER_PROTOCOL, PAPER_TEST_
 from .results import load_results, results_path, results_table, rotation_agreement, save_results
 from .runs import (EXPERIMENTS, TIMING_FIELDS, Job, SerialExecutor, Sweep, confusion_matrix, datasets,
                    default_executor, fingerprint, plan, run_all, run_job, train_and_evaluate, without_timing)
-from .stats import (VERDICTS, Comparison, Interval, compare_with_value, comparisons_by_size, describe_comparison, errors,
-                    errors_by_size,
-                    estimate, interval_over_splits, summarise, t_quantile_975)
+from .stats import (VERDICTS, Comparison, Interval, compare_with_value, comparisons_by_size, describe_comparison,
+                    describe_gap_change, describe_paired, describe_size_to_match, errors, errors_by_size, estimate,
+                    interval_over_splits, paired_interval, summarise, t_quantile_975)
 
 __all__ = [
     "PAPER_TEST_ERROR", "PAPER_TEST_ERROR_STD", "PAPER_PROTOCOL", "MODEL_NAMES", "VARIANTS", "FULL_RUN_VARIABLE",
@@ -42,5 +42,6 @@ __all__ = [
     "recalibrate_batchnorm",
     "VERDICTS", "Interval", "Comparison", "t_quantile_975", "interval_over_splits", "errors", "estimate",
     "summarise", "describe_comparison", "compare_with_value", "comparisons_by_size", "errors_by_size",
+    "paired_interval", "describe_paired", "describe_size_to_match", "describe_gap_change",
     "results_path", "save_results", "load_results", "results_table", "rotation_agreement",
 ]

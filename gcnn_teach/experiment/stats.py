@@ -220,3 +220,97 @@ def comparisons_by_size(records: list[dict], a: str, b: str, sizes, runs) -> lis
                 and r["n_train"] == n and (r["split"], r["seed"]) in runs]
 
     return [describe_comparison(rows(a, n), rows(b, n), a, b) for n in sizes]
+
+
+def paired_interval(a, b) -> Interval:
+    """The mean of ``a[i] - b[i]`` over paired measurements (one pair per seed, say) with its 95% t-interval.
+
+    ``a`` and ``b``: 1-D sequences of the same length ``n >= 2``; the interval is
+    ``mean ± t(0.975, n - 1) · sd(a - b) / sqrt(n)`` (``splits`` and ``runs`` of the result are ``n``).
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.ndim != 1 or a.shape != b.shape or a.size < 2:
+        raise ValueError(f"paired_interval: expected two 1-D samples of the same length >= 2, "
+                         f"got shapes {a.shape} and {b.shape}")
+    return interval_over_splits({(i, 0): d for i, d in enumerate(a - b)})
+
+
+def describe_paired(a, b, names: tuple[str, str] = ("a", "b"), spec: str = ".2f") -> str:
+    """Words for ``a`` against ``b`` measured in pairs (the same seed for both), written from
+    :func:`paired_interval`: "lower" or "higher" only when the 95% interval of the mean paired
+    difference excludes zero, otherwise that the pairs do not resolve a difference."""
+    d = paired_interval(a, b)
+    n = d.runs
+    if d.high < 0 or d.low > 0:
+        lower = d.high < 0
+        low, high = (-d.high, -d.low) if lower else (d.low, d.high)
+        return (f"{names[0]} is {'lower' if lower else 'higher'} than {names[1]}, by {abs(d.mean):{spec}} on "
+                f"average over {n} paired seeds (95% interval {low:{spec}} to {high:{spec}})")
+    return (f"{names[0]} minus {names[1]} is {d.mean:+{spec}} on average over {n} paired seeds, with a 95% "
+            f"interval from {d.low:+{spec}} to {d.high:+{spec}} that contains zero: the seeds do not resolve "
+            f"a difference")
+
+
+def _errors_at(records, model: str, n_train: int, runs) -> dict:
+    """``{(split, seed): test error}`` of ``model`` at ``n_train`` images (sweep or main runs), on ``runs``."""
+    runs = set(map(tuple, runs))
+    found = {(r["split"], r["seed"]): r["test_error"] for r in records
+             if r["model"] == model and r["experiment"] in ("rotated", "sweep") and r["n_train"] == n_train
+             and (r["split"], r["seed"]) in runs}
+    if set(found) != runs:
+        raise KeyError(f"no {model} run at {n_train} training images for (split, seed) in {sorted(runs - set(found))}")
+    return found
+
+
+def describe_size_to_match(records: list[dict], a: str, b: str, sizes, runs) -> str:
+    """Which of the training-set ``sizes`` tried is the smallest at which ``a``'s mean test error is
+    below ``b``'s with the largest size, and whether the runs resolve that difference.
+
+    ``runs``: the ``(split, seed)`` pairs of the sweep; the difference ``a(n) - b(max size)`` is paired
+    by split and seed, and its 95% interval is taken over the split means (:func:`interval_over_splits`).
+    The sentence says only what was tried: sizes between those tried are not measured.
+    """
+    sizes = sorted(sizes)
+    full = sizes[-1]
+    reference = _errors_at(records, b, full, runs)
+    tried = ", ".join(map(str, sizes[:-1]))
+    for n in sizes:
+        mine = _errors_at(records, a, n, runs)
+        d = interval_over_splits({k: mine[k] - reference[k] for k in reference})
+        if d.mean < 0:
+            resolved = d.high < 0
+            design = f"{d.runs} runs paired by split and seed"
+            return (f"Of the sizes tried below {full} ({tried}), {n} is the smallest at which {a}'s mean test error "
+                    f"({np.mean(list(mine.values())):.1%}) is below {b}'s with all {full} images "
+                    f"({np.mean(list(reference.values())):.1%}): {_points(d.mean)} percentage points lower over the "
+                    f"{design} (95% interval {100 * d.low:+.1f} to {100 * d.high:+.1f}"
+                    + ("), so the runs resolve the difference at that size." if resolved else
+                       ", which contains zero, so the runs do not resolve the difference at that size)."))
+    return (f"At none of the sizes tried ({', '.join(map(str, sizes))}) is {a}'s mean test error below {b}'s with "
+            f"all {full} images.")
+
+
+def describe_gap_change(records: list[dict], a: str, b: str, small: int, large: int, runs) -> str:
+    """Whether the gap between ``a`` and ``b`` differs between ``small`` and ``large`` training sets.
+
+    For each ``(split, seed)`` in ``runs`` the absolute gap is ``b - a`` (percentage points) and the
+    relative one ``a / b``, at both sizes; the change (``small`` minus ``large``) is paired by split
+    and seed and its 95% interval is taken over the split means.  A dependence on the size is called
+    resolved only when that interval excludes zero.
+    """
+    err = {n: (_errors_at(records, a, n, runs), _errors_at(records, b, n, runs)) for n in (small, large)}
+    gap = {n: {k: ea[k] - eb[k] for k in eb} for n, (ea, eb) in err.items()}
+    ratio = {n: {k: ea[k] / eb[k] if eb[k] > 0 else math.inf for k in eb} for n, (ea, eb) in err.items()}
+    absolute = interval_over_splits({k: 100 * (gap[large][k] - gap[small][k]) for k in gap[small]})
+    relative = interval_over_splits({k: ratio[small][k] - ratio[large][k] for k in ratio[small]})
+
+    def verdict(ci, what):
+        if ci.low > 0 or ci.high < 0:
+            return f"{what} is {'larger' if ci.low > 0 else 'smaller'} with {small} images than with {large}"
+        return f"the interval contains zero, so the runs do not resolve a change of {what} with the size"
+
+    return (f"From {large} to {small} training images, paired by split and seed over {absolute.runs} runs, "
+            f"the absolute gap ({b} minus {a}) changes by {absolute.mean:+.1f} percentage points (95% interval "
+            f"{absolute.low:+.1f} to {absolute.high:+.1f}): {verdict(absolute, 'the absolute gap')}; the ratio "
+            f"{a} / {b} changes by {relative.mean:+.2f} (95% interval {relative.low:+.2f} to {relative.high:+.2f}): "
+            f"{verdict(relative, 'the ratio')}.")
