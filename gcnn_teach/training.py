@@ -171,14 +171,17 @@ def recalibrate_batchnorm(model: nn.Module, X, batch_size: int = 256) -> nn.Modu
     batch statistics; after a few hundred steps of a fast-moving network that average
     still remembers the early weights, and the model in evaluation mode can be much worse
     than in training.  One pass over the training images with the final weights gives the
-    statistics the evaluation should use ("precise BN"; the paper's code does the same in
-    its "finetune" pass before each evaluation).
+    statistics the evaluation should use ("precise BN").
 
     The pass is PyTorch's :func:`torch.optim.swa_utils.update_bn` (reset, momentum ``None``:
     an equal-weight average over the batches), with one change: ``update_bn`` puts the whole
     model in training mode, which would switch dropout on, and the statistics would then
     describe inputs thinned by dropout that the model never sees when it is tested.  So
-    every dropout layer has its rate set to 0 during the pass (and restored after it).
+    every dropout layer has its rate set to 0 during the pass (and restored after it), and
+    ``X`` is used as given (no augmentation).  The paper's code also computes exact averages,
+    in its "finetune" pass before each evaluation, but differs here: that pass calls
+    ``model(x, t, train=True, finetune=True)`` (gconv_experiments, ``MNIST_ROT/train.py``), so
+    its Z2CNN's dropout is on and the images are augmented as in training.
     Returns ``model``, in evaluation mode.
     """
     dropouts = [m for m in model.modules() if isinstance(m, nn.modules.dropout._DropoutNd)]

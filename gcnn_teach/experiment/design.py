@@ -33,7 +33,8 @@ PAPER_PROTOCOL = {
     "dropout": "Z2CNN only: rate 0.3 after layers 1, 3, 4, 5 and 6; none in the two p4 models",
     "augmentation": "'rotation' for every model: an angle drawn uniformly from [-pi, pi] per image, "
                     "passed to skimage.transform.rotate, whose angle is in degrees",
-    "batch statistics": "a 'finetune' pass over the training set before each test (exact averages)",
+    "batch statistics": "a 'finetune' pass over the training set before each test (exact averages), run as in "
+                        "training (train=True): Z2CNN's dropout on, images augmented",
     "repeats": "5 seeds on the one fixed split; the error after the last epoch; mean and np.std",
 }
 
