@@ -17,7 +17,9 @@ Everything the chapter runs is here, so that a reader can rerun it from a script
   (up to ``TIMING_FIELDS``);
 * ``gcnn_teach.experiment.stats``: means with 95% intervals over splits and seeds
   (:func:`estimate`, :func:`summarise`), and :func:`describe_comparison`, which writes the
-  sentence comparing two rows from the measured intervals;
+  sentence comparing two rows from the measured intervals (:func:`describe_size_to_match` and
+  :func:`describe_gap_change` do the same across training-set sizes, :func:`describe_paired`
+  for measurements paired by seed);
 * ``gcnn_teach.experiment.results``: results files (computed, never committed), the table
   of rows, and :func:`rotation_agreement` of trained models.
 """
