@@ -34,6 +34,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/pool_speedup.py
+	$(BIN)/python benchmarks/live_figure.py
 
 clean:
 	rm -rf _build

@@ -36,6 +36,7 @@ __all__ = [
     "default_tolerance",
     "to_numpy",
     "equivariance_error",
+    "compare_outputs",
     "group_transforms",
     "translation_transforms",
     "measure_equivariance",
@@ -235,7 +236,10 @@ def _call(f, x):
     return f(x)
 
 
-def _measure(label: str, left, right) -> Measurement:
+def compare_outputs(left, right, label: str = "T") -> Measurement:
+    """The :class:`Measurement` of two outputs already computed: ``left = f(T_in x)`` and
+    ``right = T_out f(x)`` (arrays or tensors of one shape), for a caller that needs the
+    outputs themselves too (a figure that draws them, say) and should not run ``f`` again."""
     # to_numpy first: a map that returns no array (a list, a tuple) gets a clear TypeError
     left, right = to_numpy(left), to_numpy(right)
     if tuple(left.shape) != tuple(right.shape):
@@ -258,7 +262,7 @@ def equivariance_error(f, x, transform_in: Transform, transform_out: Transform |
     if not callable(f):
         raise TypeError(f"equivariance_error: expected a callable f, got {type(f).__name__}")
     transform_out = transform_in if transform_out is None else transform_out
-    return _measure(label, _call(f, transform_in(x)), transform_out(_call(f, x)))
+    return compare_outputs(_call(f, transform_in(x)), transform_out(_call(f, x)), label)
 
 
 def _kind_transform(kind: str, element, group: str) -> Transform:
@@ -317,7 +321,7 @@ def measure_equivariance(f, x, transforms_in: Mapping[str, Transform],
             f"expected the same as transforms_in {sorted(transforms_in)}"
         )
     fx = _call(f, x)
-    rows = [_measure(label, _call(f, transforms_in[label](x)), transforms_out[label](fx))
+    rows = [compare_outputs(_call(f, transforms_in[label](x)), transforms_out[label](fx), label)
             for label in transforms_in]
     if rtol is None:
         rtol = default_tolerance(fx.dtype if hasattr(fx, "dtype") else fx)

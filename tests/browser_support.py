@@ -299,6 +299,9 @@ def images_without_alt(page) -> list[str]:
 # An animation player: the book's own (``gcnn_teach.viz.animation``, a ``figure.gcnn-player``)
 # or matplotlib's ``to_jshtml`` (``div.animation``): a picture and a frame slider.
 PLAYER = ".gcnn-player, .animation"
+#: The player around an element (its nearest ancestor of a PLAYER class), as an XPath.
+PLAYER_XPATH = "ancestor::*[" + " or ".join(
+    f"contains(concat(' ', normalize-space(@class), ' '), ' {p[1:]} ')" for p in PLAYER.split(", ")) + "][1]"
 PLAYER_SLIDER = ", ".join(f'{p} input[type="range"]' for p in PLAYER.split(", "))
 
 
@@ -310,25 +313,31 @@ def players(page) -> int:
 def frozen_players(page) -> list[str]:
     """Players whose picture does not change when the reader moves the slider one step.
 
-    The slider is moved as a reader does it: focus it and press the right arrow key.
+    The slider is moved as a reader does it: focus it and press the right arrow key. The
+    picture is compared as the reader sees it: a screenshot of the player's frame window (the
+    book's player shows one frame of a sprite sheet there) or, failing that, of its image.
     """
     problems = []
     sliders = page.locator(PLAYER_SLIDER)
     for i in range(sliders.count()):
         slider = sliders.nth(i)
         slider.scroll_into_view_if_needed()
-        picture = f"el => (el.closest('{PLAYER}').querySelector('img') || {{}}).src || ''"
-        before_value, before = slider.input_value(), slider.evaluate(picture)
+        window = slider.locator(f"xpath={PLAYER_XPATH}").locator(".gcnn-player-frame, img").first
+        before_value = slider.input_value()
         if slider.get_attribute("max") in (None, "0", before_value):
             problems.append(f"player {i} has a single frame")
             continue
+        box = window.bounding_box() if window.count() else None
+        if not box or box["width"] < 2 or box["height"] < 2:
+            problems.append(f"player {i} shows no picture before the slider moves")
+            continue
+        before = window.screenshot()
         slider.focus()
         slider.press("ArrowRight")
-        after_value, after = slider.input_value(), slider.evaluate(picture)
+        page.wait_for_timeout(50)  # a new sheet is decoded before it is drawn
+        after_value, after = slider.input_value(), window.screenshot()
         if after_value == before_value:
             problems.append(f"player {i}: the slider did not move (value {before_value})")
-        elif not before:
-            problems.append(f"player {i} shows no picture before the slider moves")
         elif after == before:
             problems.append(f"player {i}: the picture did not change when the slider moved to {after_value}")
     return problems

@@ -5,6 +5,9 @@ process, on the default process pool, and on a Dask ``LocalCluster``; the record
 identical up to the timings.
 """
 
+import os
+import socket
+
 import pytest
 
 from gcnn_teach import experiment as ex
@@ -25,6 +28,11 @@ def serial(tiny):
 
 def _same(records_a, records_b):
     return [ex.without_timing(r) for r in records_a] == [ex.without_timing(r) for r in records_b]
+
+
+def _here() -> str:
+    """This process, as a record's ``worker`` field names it."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def test_the_plan_covers_every_row_split_and_seed(tiny):
@@ -48,12 +56,14 @@ def test_serial_records_follow_the_plan_and_every_model_sees_the_same_data(tiny,
     assert len(rotated) == 2  # two splits, two different data sets
     assert set(serial.models) == {(j.experiment, j.variant, j.split, j.seed) for j in jobs if j.n_train == b.n_train}
     assert serial.training_seconds > 0 and serial.seconds > 0
+    assert serial.workers == 1 and {r["worker"] for r in serial.records} == {_here()}
 
 
 def test_the_default_process_pool_gives_the_serial_records(tiny, serial):
     b, jobs = tiny
     pooled = ex.run_all(jobs, b, workers=2, keep_models=True)
-    assert pooled.workers == 2
+    # the jobs ran in the pool's processes, not here (at most two of them, whichever were free)
+    assert pooled.workers in (1, 2) and not {r["worker"] for r in pooled.records} & {_here()}
     assert _same(pooled.records, serial.records)
     key = ("rotated", "P4CNN", 1, 0)
     for p, q in zip(pooled.models[key].state_dict().values(), serial.models[key].state_dict().values()):
@@ -75,6 +85,7 @@ def test_a_dask_cluster_gives_the_serial_records(tiny, serial):
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         on_dask = ex.run_all(jobs, b, executor=client.get_executor())
     assert _same(on_dask.records, serial.records)
+    assert on_dask.workers == 1 and _here() not in {r["worker"] for r in on_dask.records}
 
 
 def test_run_all_rejects_what_is_not_a_plan(tiny):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import json
 import re
 
 import imageio.v3 as iio
@@ -91,6 +94,21 @@ def test_too_many_frames_are_refused():
 
 # -- the static player ----------------------------------------------------------------
 
+def _player_data(page: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" class="gcnn-player-data">(.*?)</script>',
+                                page, re.S).group(1))
+
+
+def _sheets(page: str) -> list[np.ndarray]:
+    """The player's sprite sheets as RGB arrays: the <img>'s source first, then the later ones."""
+    from PIL import Image
+
+    first = re.search(r'<img id="[^"]+" src="(data:image/png;base64,[^"]+)"', page).group(1)
+    uris = [first] + _player_data(page)["laterSheets"]
+    return [np.asarray(Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB"))
+            for uri in uris]
+
+
 def test_static_player_carries_caption_alt_and_every_frame():
     page = P.static_player_html(_draw_square, [0, 2, 4], caption="A square <brightening>.",
                                 alt="A grey square that gets lighter.", figsize=(1, 1), dpi=30)
@@ -98,10 +116,32 @@ def test_static_player_carries_caption_alt_and_every_frame():
     assert "<figcaption" in page and "A square &lt;brightening&gt;." in page
     assert re.search(r'<img id="[^"]+" src="data:image/png;base64,[^"]+" alt="A grey square that gets lighter\."',
                      page)
-    # every frame embedded once in the frame list (the first is also the image's start)
-    assert page.count("data:image/png;base64,") == 3 + 1
-    assert 'max="2"' in page
+    # the three frames side by side in one sheet, embedded once (as the image's source)
+    assert page.count("data:image/png;base64,") == 1
+    [sheet] = _sheets(page)
+    frames = P.render_frames(_draw_square, [0, 2, 4], (1, 1), 30)
+    assert sheet.shape == (30, 90, 3)
+    for k, frame in enumerate(frames):  # each frame where the player looks for it (128 colours: these are exact)
+        assert np.array_equal(sheet[:, 30 * k:30 * (k + 1)], frame), k
+    assert 'max="2"' in page and _player_data(page)["count"] == 3
     assert page.isascii()
+
+
+def test_static_player_splits_a_long_film_into_sheets():
+    values = list(range(P.SHEET_FRAMES + 3))
+    images = [np.full((6, 5, 3), 10 * k, np.uint8) for k in values]
+    page = P.static_player_html(_draw_square, values, caption="c", alt="a", images=images)
+    data = _player_data(page)
+    assert data["count"] == len(values) and data["perSheet"] == P.SHEET_FRAMES
+    sheets = _sheets(page)
+    assert [s.shape for s in sheets] == [(6, 5 * P.SHEET_FRAMES, 3), (6, 15, 3)]
+    # frame k is column k % perSheet of sheet k // perSheet
+    for k, image in enumerate(images):
+        sheet, column = divmod(k, P.SHEET_FRAMES)
+        assert np.array_equal(sheets[sheet][:, 5 * column:5 * (column + 1)], image), k
+    with pytest.raises(ValueError, match="shape of the first"):
+        P.static_player_html(_draw_square, [0, 1], caption="c", alt="a",
+                             images=[np.zeros((6, 5, 3), np.uint8), np.zeros((6, 4, 3), np.uint8)])
 
 
 def test_static_player_references_no_external_host():
@@ -224,7 +264,7 @@ def test_two_cameras_draws_and_writes_a_gif(image, tmp_path):
     page = scene.show(caption="Two cameras.", alt="A filter scanning a digit, seen twice.", dpi=30,
                       mode="static")
     assert "Two cameras." in page.data and "step 2/3" in page.data
-    assert page.data.count("data:image/png;base64,") == 3 + 1
+    assert page.data.count("data:image/png;base64,") == 1 and _player_data(page.data)["count"] == 3
 
 
 @pytest.mark.parametrize("args, error", [
@@ -342,7 +382,7 @@ def test_an_animation_with_several_sliders(image):
     views = A.equivariance_views(np.square, image, translation_transforms([(0, 0), (0, 1), (1, 0), (1, 1)]))
     page = views.show(caption="c", alt="a", dpi=30, mode="static", sliders={"down": [0, 1], "right": [0, 1]},
                       frame_of=lambda down, right: f"shift {(down, right)}")
-    assert page.data.count("data:image/png;base64,") == 4 + 1
+    assert _player_data(page.data)["count"] == 4
     assert "down=1, right=0" in page.data
     with pytest.raises(TypeError, match="frame_of"):
         views.show(caption="c", alt="a", mode="static", sliders={"down": [0, 1]})
@@ -372,7 +412,8 @@ def test_sliders_are_labelled_by_what_they_move():
 
 def test_static_player_shows_its_natural_size_and_loads_its_own_files():
     page = P.static_player_html(_draw_square, [0, 3], caption="c", alt="a", figsize=(2, 1), dpi=30)
-    assert 'width="60"' in page  # figsize[0] * dpi CSS pixels, never stretched to the column
+    # figsize[0] * dpi CSS pixels wide (never stretched to the column), in the frames' proportions
+    assert 'style="width: 60px; aspect-ratio: 60 / 30"' in page
     for name in ("player.js", "player.css"):  # shipped as package data, inlined in every player
         assert P._asset(name).strip() in page
     assert "{" not in P._asset("player.html").replace("${", "")  # a template of $names only

@@ -75,6 +75,20 @@ def test_the_measured_error_is_the_packages_and_appears_in_the_title(image, rng)
     assert diff_ax.images[0].get_clim()[1] == pytest.approx(out_ax.images[0].get_clim()[1])
 
 
+def test_the_map_runs_twice_per_diagram(image):
+    calls = []
+
+    def f(x):
+        calls.append(x.copy())
+        return np.tanh(x)
+
+    equivariance_diagram(f, image, shift)
+    plt.close("all")
+    # once on x and once on the shifted x: the panels and the measurement share the outputs
+    assert len(calls) == 2
+    assert np.array_equal(calls[0], image) and np.array_equal(calls[1], shift(image))
+
+
 def test_an_equivariant_map_has_a_zero_difference(image):
     panels = diagram_panels(np.tanh, image, shift)
     assert panels.measurement.max_abs_error == 0.0

@@ -1,6 +1,6 @@
 """API reference: a docstring may name an object the way a reader imports it.
 
-The API page (book/api.md) documents every object once, in the module that defines it
+The API pages (book/api/) document every object once, in the module that defines it
 (``gcnn_teach.data.canvas.canvas_digits``). Docstrings often name it the way a reader
 imports it instead: through a package that re-exports it (``gcnn_teach.data.canvas_digits``)
 or through a name imported into the current module (``DigitSplit.subset`` inside

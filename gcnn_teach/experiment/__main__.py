@@ -30,7 +30,7 @@ def main(argv=None) -> None:
     else:
         sweep = run_all(jobs, b, workers=args.workers, progress=True)
     path = save_results(sweep.records, b, args.out, wall_seconds=sweep.seconds)
-    print(f"{sweep.seconds:.0f} s on {sweep.workers or 'the cluster'}'s workers; records in {path}")
+    print(f"{sweep.seconds:.0f} s on {sweep.workers} worker processes; records in {path}")
     for name, s in summarise(load_results(path)["records"]).items():
         print(f"{name:24s} {s['mean']:6.2%}  (95% interval {s['low']:.2%} to {s['high']:.2%}, {s['runs']} runs)")
 

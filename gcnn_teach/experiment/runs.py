@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import socket
 import sys
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -30,7 +31,8 @@ from ..training import epochs_for_steps, predict, quarter_turns, random_rotation
 from .design import VARIANTS, Budget, build_model, load_data, multiply_adds
 
 #: The fields of a record that measure time: they differ between two runs of the same job.
-TIMING_FIELDS = ("seconds", "images_per_second")
+#: The fields of a record that depend on where and when it ran, not on what was computed.
+TIMING_FIELDS = ("seconds", "images_per_second", "worker")
 
 AUGMENTATIONS = {None: None, "quarter_turns": quarter_turns, "rotations": random_rotations}
 
@@ -93,8 +95,9 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
     ``dropout``, ``augment``, ``data`` (:func:`fingerprint` of the images),
     ``test_error`` (a fraction, after :func:`~gcnn_teach.training.recalibrate_batchnorm` when
     ``b.recalibrate``), ``test_error_running_stats`` (before it), ``confusion``
-    (``[true class][predicted class]`` counts on the test set), and the timings ``seconds``
-    (training) and ``images_per_second`` (``TIMING_FIELDS``).  With ``return_model=True``
+    (``[true class][predicted class]`` counts on the test set), the timings ``seconds``
+    (training) and ``images_per_second``, and ``worker``, the process that ran it
+    (``"host:pid"``); these last three are the ``TIMING_FIELDS``.  With ``return_model=True``
     returns ``(record, model)``, the model in evaluation mode.
     """
     epochs = b.epochs if epochs is None else epochs
@@ -122,6 +125,7 @@ def train_and_evaluate(name: str, data: DigitSplit, seed: int, b: Budget, *, exp
         "test_error_running_stats": error_running_stats,
         "confusion": confusion_matrix(data.y_test, predicted).tolist(),
         "seconds": seconds, "images_per_second": epochs * len(data.y_train) / seconds,
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
     }
     return (record, model) if return_model else record
 
@@ -175,12 +179,16 @@ def default_executor(workers: int | None = None) -> ProcessPoolExecutor:
 class Sweep:
     """What :func:`run_all` returns: the ``records`` in the order of the plan, the trained
     ``models`` (``{(experiment, variant, split, seed): model}``, full-size runs only, when asked
-    for), the wall-clock ``seconds`` it took and the ``workers`` it ran on."""
+    for), the wall-clock ``seconds`` it took, and ``workers``: how many processes ran its
+    jobs (the distinct ``worker`` fields of its records, whatever the executor)."""
 
     records: list[dict]
     models: dict = field(default_factory=dict)
     seconds: float = 0.0
-    workers: int = 1
+
+    @property
+    def workers(self) -> int:
+        return len({record["worker"] for record in self.records})
 
     @property
     def training_seconds(self) -> float:
@@ -220,7 +228,7 @@ def run_all(jobs, b: Budget, *, executor: Executor | None = None, workers: int |
     and closes it afterwards; pass :class:`SerialExecutor` ``()`` to run everything here, or a
     cluster's executor (Dask: ``distributed.Client(address).get_executor()``) to run on it.
     The records do not depend on the executor: every job seeds itself and runs torch on
-    ``b.threads`` threads (only the timings differ, ``TIMING_FIELDS``).
+    ``b.threads`` threads (only the timings, and the worker named, differ: ``TIMING_FIELDS``).
 
     ``keep_models``: also return the trained models of the full-size runs (weights sent back
     from the workers and loaded into fresh models here).  ``progress``: a progress bar of
@@ -233,7 +241,6 @@ def run_all(jobs, b: Budget, *, executor: Executor | None = None, workers: int |
     own = executor is None
     if own:
         executor = default_executor(workers)
-    n_workers = getattr(executor, "_max_workers", None) or (1 if isinstance(executor, SerialExecutor) else workers or 0)
     start = time.perf_counter()
     try:
         order = sorted(range(len(jobs)), key=lambda i: -_cost(jobs[i]))
@@ -252,7 +259,7 @@ def run_all(jobs, b: Budget, *, executor: Executor | None = None, workers: int |
             model = build_model(job.variant, b, job.seed)
             model.load_state_dict(state)
             models[(job.experiment, job.variant, job.split, job.seed)] = model.eval()
-    return Sweep([record for record, _ in results], models, seconds, n_workers)
+    return Sweep([record for record, _ in results], models, seconds)
 
 
 def _show_progress(futures) -> None:

@@ -11,8 +11,9 @@
 The top row transforms first and then applies the map; the bottom row applies the map and
 then transforms its output.  ``f`` is equivariant when the two rows end in the same
 picture, i.e. when the last panel is zero.  The numbers in the last panel's title are
-those of :func:`gcnn_teach.equivariance.equivariance_error`, so the figure and the
-book's assertions measure the same thing.
+those of :func:`gcnn_teach.equivariance.compare_outputs` (the rule of
+:func:`~gcnn_teach.equivariance.equivariance_error`), so the figure and the book's
+assertions measure the same thing.
 
 The same function draws maps whose inputs and outputs are not single images: a *display
 helper* turns an input or output into the 2D maps to show (:func:`as_maps` by default,
@@ -37,7 +38,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..equivariance import EquivarianceReport, Measurement, _call, equivariance_error, to_numpy
+from ..equivariance import EquivarianceReport, Measurement, _call, compare_outputs, to_numpy
 from .style import IMAGE_CMAP, PALETTE, SIGNED_CMAP, signed_limits
 
 __all__ = ["as_maps", "DiagramPanels", "diagram_panels", "equivariance_diagram", "VerdictRow", "VerdictTable", "verdict_table"]
@@ -119,10 +120,10 @@ def diagram_panels(f: Callable, x, transform_in: Callable, transform_out: Callab
     if not callable(transform_in) or not (transform_out is None or callable(transform_out)):
         raise TypeError("equivariance_diagram: transform_in (and transform_out, if given) must be callables")
     transform_out = transform_in if transform_out is None else transform_out
-    measurement = equivariance_error(f, x, transform_in, transform_out, label="diagram")
     tx = transform_in(x)
     fx = _call(f, x)
-    ftx, tfx = _call(f, tx), transform_out(fx)
+    ftx, tfx = _call(f, tx), transform_out(fx)  # f runs twice: on x and on sigma x
+    measurement = compare_outputs(ftx, tfx, label="diagram")
     panels = {
         "x": _maps(display_in, x, "x"),
         "tx": _maps(display_in, tx, "the transformed input"),
@@ -227,7 +228,8 @@ def equivariance_diagram(f: Callable, x, transform_in: Callable, transform_out: 
     Inputs share one colour scale, and so do all outputs *and the difference*: a
     difference too small to matter is drawn in the neutral middle colour.  The title of the
     last panel gives the largest absolute and relative difference, as measured by
-    :func:`gcnn_teach.equivariance.equivariance_error`.  Every image axes gets a label
+    :func:`gcnn_teach.equivariance.compare_outputs`; ``f`` runs twice (on ``x`` and on
+    ``sigma x``).  Every image axes gets a label
     (``ax.get_label()``: ``"x"``, ``"tx"``, ``"ftx"``, ``"fx"``, ``"tfx"``,
     ``"difference"``, with ``[map label]`` for panels of several maps).
 
