@@ -44,7 +44,6 @@ __all__ = [
     "CNLiftingConv2d",
     "CNGroupConv2d",
     "CNCNN",
-    "compare_samples",
     "trained_angle_sweep",
 ]
 
@@ -229,24 +228,6 @@ class CNCNN(nn.Module):
             if i == self.pool_after:
                 x = group_max_pool2d(x, 2)
         return group_pool(self.head(x), "max").flatten(1)  # [B, classes, N, 1, 1] -> [B, classes]
-
-
-def compare_samples(a: Sequence[float], b: Sequence[float], names: tuple[str, str] = ("a", "b")) -> str:
-    """Words for how two sets of measurements (one per seed) compare, decided from their ranges.
-
-    ``"a is lower than b"`` when every value of ``a`` is below every value of ``b`` (the ranges
-    do not overlap), ``"a is higher than b"`` for the converse, and ``"the ranges of a and b
-    overlap"`` otherwise: with a handful of seeds, overlapping ranges are not evidence of a
-    difference.
-    """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    if a.ndim != 1 or b.ndim != 1 or a.size < 1 or b.size < 1:
-        raise ValueError(f"compare_samples: expected two non-empty 1-D samples, got shapes {a.shape} and {b.shape}")
-    if a.max() < b.min():
-        return f"{names[0]} is lower than {names[1]}"
-    if a.min() > b.max():
-        return f"{names[0]} is higher than {names[1]}"
-    return f"the ranges of {names[0]} and {names[1]} overlap"
 
 
 def trained_angle_sweep(models: dict[str, Callable[[], nn.Module]], data, angles: Sequence[float],

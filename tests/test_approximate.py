@@ -22,7 +22,6 @@ from gcnn_teach.approximate import (
     CNGroupConv2d,
     CNLiftingConv2d,
     c_n_transforms,
-    compare_samples,
     filter_rotation_matrices,
     rotate_c_n_image,
     transform_c_n_signal,
@@ -160,17 +159,6 @@ def test_layers_reject_bad_input():
 def test_channels_follow_the_sqrt_rule():
     assert CNCNN(input_size=18, layers=5).convs[0].out_channels == 7  # round(20 / sqrt(8))
     assert CNCNN(input_size=18, layers=5, n_rotations=4).convs[0].out_channels == 10
-
-
-# -- the wording of a comparison ---------------------------------------------------------
-
-def test_compare_samples_decides_from_the_ranges():
-    assert compare_samples([0.1, 0.2], [0.3, 0.5], ("C8", "p4")) == "C8 is lower than p4"
-    assert compare_samples([0.4, 0.6], [0.3, 0.35], ("C8", "p4")) == "C8 is higher than p4"
-    assert compare_samples([0.1, 0.4], [0.3, 0.5], ("C8", "p4")) == "the ranges of C8 and p4 overlap"
-    assert compare_samples([0.3], [0.3]) == "the ranges of a and b overlap"  # touching ranges are not separated
-    with pytest.raises(ValueError, match="non-empty 1-D"):
-        compare_samples([], [1.0])
 
 
 def test_trained_angle_sweep_shapes_and_the_exact_quarter_turns():

@@ -298,11 +298,10 @@ def test_install_cell_is_skipped_by_the_build(built, file):
     cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
     assert sync_notebooks.is_install_cell(cells[0]), f"{file}: the install cell is not first"
     assert cells[0]["execution_count"] is None and cells[0]["outputs"] == []
-    others = [c for c in cells[1:] if c["cell_type"] == "code"]
-    # an execution count, or outputs (a page re-read from the execution cache keeps the outputs
-    # but not the counts)
-    assert any(c["execution_count"] is not None or c["outputs"] for c in others), f"{file}: no cell was executed"
     page = (built / (file + ".html")).read_text(encoding="utf-8")
+    # the chapter's cells ran: their outputs are on the page (the copy in jupyter_execute/ is not
+    # evidence: a page re-read from the execution cache is written there without its outputs)
+    assert 'class="cell_output' in page, f"{file}: no cell output on the page; was the chapter executed?"
     assert sync_notebooks.MARKER.split(" The book")[0] not in page and "%pip install" not in page
 
 
