@@ -122,7 +122,8 @@ class FiniteGroup:
         return bool(np.array_equal(self.cayley_table, self.cayley_table.T))
 
     def check_axioms(self) -> None:
-        """Raise ``AssertionError`` unless closure, identity, inverses and associativity hold."""
+        """Raise ``AssertionError`` unless the table is a group's: every product lands in the group
+        (the table defines a binary operation on it), and associativity, identity and inverses hold."""
         table = self.cayley_table
         n = self.order
         if table.min() < 0 or table.max() >= n:
