@@ -204,9 +204,11 @@ def errors_by_size(records: list[dict], model: str, sizes, runs) -> np.ndarray:
     """
     found = {(r["split"], r["seed"], r["n_train"]): r["test_error"] for r in records
              if r["model"] == model and r["experiment"] in ("rotated", "sweep")}
-    missing = [(s, seed, n) for s, seed in runs for n in sizes if (s, seed, n) not in found]
+    missing = {n: [(s, seed) for s, seed in runs if (s, seed, n) not in found] for n in sizes}
+    missing = {n: pairs for n, pairs in missing.items() if pairs}
     if missing:
-        raise KeyError(f"errors_by_size: no {model} run for (split, seed, n_train) in {missing}")
+        raise KeyError("errors_by_size: " + "; ".join(
+            f"no {model} run at {n} training images for (split, seed) in {pairs}" for n, pairs in missing.items()))
     return np.array([[found[(s, seed, n)] for n in sizes] for s, seed in runs])
 
 
@@ -253,13 +255,8 @@ def describe_paired(a, b, names: tuple[str, str] = ("a", "b"), spec: str = ".2f"
 
 def _errors_at(records, model: str, n_train: int, runs) -> dict:
     """``{(split, seed): test error}`` of ``model`` at ``n_train`` images (sweep or main runs), on ``runs``."""
-    runs = set(map(tuple, runs))
-    found = {(r["split"], r["seed"]): r["test_error"] for r in records
-             if r["model"] == model and r["experiment"] in ("rotated", "sweep") and r["n_train"] == n_train
-             and (r["split"], r["seed"]) in runs}
-    if set(found) != runs:
-        raise KeyError(f"no {model} run at {n_train} training images for (split, seed) in {sorted(runs - set(found))}")
-    return found
+    runs = sorted(set(map(tuple, runs)))
+    return dict(zip(runs, errors_by_size(records, model, [n_train], runs)[:, 0]))
 
 
 def describe_size_to_match(records: list[dict], a: str, b: str, sizes, runs) -> str:

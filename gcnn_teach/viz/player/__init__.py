@@ -155,7 +155,7 @@ def _sheet_uris(images: list[np.ndarray]) -> tuple[list[str], int]:
     """
     from PIL import Image
 
-    height, width = images[0].shape[:2]
+    width = images[0].shape[1]
     for k, image in enumerate(images):
         if image.shape != images[0].shape:
             raise ValueError(f"static_player_html: every frame must have the shape of the first, "
